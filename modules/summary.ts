@@ -1,0 +1,29 @@
+import { MANAGED_POLICY_MAX_CHARACTERS, buildPolicyDocument, policySize, renderPolicy } from "./policy-document";
+import type { BackendConfig, EnvironmentConfig } from "./settings";
+
+/** A few lines that tell a reviewer what synth wrote for one environment. */
+export function summarizeEnvironment(config: EnvironmentConfig): string {
+  const { allowlist } = config;
+  const size = policySize(renderPolicy(buildPolicyDocument(allowlist)));
+  const targets = allowlist.groups.length + allowlist.roles.length + allowlist.users.length;
+  const lines = [
+    `${config.name}: region ${config.region}, backend ${describeBackend(config.backend)}`,
+    `  policy ${allowlist.policyName}: ${size}/${MANAGED_POLICY_MAX_CHARACTERS} characters, ${allowlist.allowedCidrs.length} CIDR(s): ${allowlist.allowedCidrs.join(", ")}`,
+    `  attached to ${targets} target(s): ${allowlist.groups.length} group(s), ${allowlist.roles.length} role(s), ${allowlist.users.length} user(s)`,
+  ];
+  if (targets === 0) {
+    lines.push("  warning: no groups, roles or users; the policy protects no one until it is attached elsewhere");
+  }
+  return lines.join("\n");
+}
+
+function describeBackend(backend: BackendConfig): string {
+  switch (backend.type) {
+    case "local":
+      return `local (${backend.path})`;
+    case "s3":
+      return `s3 (s3://${backend.bucket}/${backend.key})`;
+    case "cloud":
+      return `cloud (${backend.hostname}, ${backend.organization}/${backend.workspace})`;
+  }
+}

@@ -1,0 +1,196 @@
+import { AWS_REGIONS, partitionOfRegion } from "./aws-regions";
+import { closestName, Problems } from "./problems";
+import { isPlainObject, type InputObject, ownValue, readBoolean, readList, readObject, readString } from "./read-input";
+import { type BackendConfig, type EnvironmentConfig, PROJECT_NAME } from "./settings";
+import { ALLOWLIST_FIELDS, validateAllowlist } from "./validate-allowlist";
+
+/** The fields of one environment in the variables file. */
+export const ENVIRONMENT_FIELDS = [
+  "region",
+  ...ALLOWLIST_FIELDS,
+  "allowedAccountIds",
+  "assumeRoleArn",
+  "backend",
+] as const;
+
+const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
+const BACKEND_FIELDS = {
+  local: ["type", "path"],
+  s3: ["type", "bucket", "key", "region", "dynamodbTable", "useLockfile"],
+  cloud: ["type", "organization", "workspace", "hostname"],
+} as const;
+
+/**
+ * Validates a whole variables file (from `variables.ts` or JSON) and returns every environment
+ * normalized, in name order. Throws a {@link ValidationError} listing every problem at once.
+ */
+export function validateVariables(input: unknown): EnvironmentConfig[] {
+  const problems = new Problems();
+  const file = readObject(input, "variables", ["environments"], problems);
+  const environments = file === undefined ? undefined : ownValue(file, "environments");
+  if (file !== undefined && !isPlainObject(environments)) {
+    problems.add("variables.environments", environments, "is not an object of environments", 'an object like {"dev": {...}}');
+  }
+  const configs: EnvironmentConfig[] = [];
+  if (isPlainObject(environments)) {
+    const names = Object.keys(environments).sort();
+    if (names.length === 0) {
+      problems.add("variables.environments", environments, "has no environments", "at least one environment");
+    }
+    checkEnvironmentNames(names, problems);
+    for (const name of names) {
+      const config = validateEnvironment(name, environments[name], problems);
+      if (config !== undefined) {
+        configs.push(config);
+      }
+    }
+  }
+  problems.throwIfAny();
+  return configs;
+}
+
+function checkEnvironmentNames(names: readonly string[], problems: Problems): void {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    if (!ENVIRONMENT_NAME.test(name)) {
+      problems.add(
+        name,
+        name,
+        "cannot be an environment name (it names the stack and its folder)",
+        "1-64 letters, digits, - and _, starting with a letter",
+      );
+    }
+    const earlier = seen.get(name.toLowerCase());
+    if (earlier !== undefined) {
+      problems.add(name, name, `differs from "${earlier}" only in case, and their folders would collide`, "distinct names");
+    }
+    seen.set(name.toLowerCase(), name);
+  }
+}
+
+function validateEnvironment(name: string, value: unknown, problems: Problems): EnvironmentConfig | undefined {
+  const input = readObject(value, name, ENVIRONMENT_FIELDS, problems);
+  if (input === undefined) {
+    return undefined;
+  }
+  const region = validateRegion(input, name, problems);
+  return {
+    name,
+    region,
+    allowedAccountIds: readList(input, "allowedAccountIds", name, problems, (id, path) => {
+      if (!ACCOUNT_ID.test(id)) {
+        problems.add(path, id, "is not an AWS account id", "12 digits");
+        return undefined;
+      }
+      return id;
+    }),
+    assumeRoleArn: validateRoleArn(input, name, region, problems),
+    backend: validateBackend(input, name, region, problems),
+    allowlist: validateAllowlist(input, name, { policyName: `${PROJECT_NAME}-${name}` }, problems),
+  };
+}
+
+function validateRegion(input: InputObject, path: string, problems: Problems): string {
+  const region = readString(input, "region", path, problems, true);
+  if (region !== undefined && partitionOfRegion(region) === undefined) {
+    const guess = closestName(region, AWS_REGIONS);
+    problems.add(
+      `${path}.region`,
+      region,
+      `is not an AWS region${guess === undefined ? "" : ` (did you mean "${guess}"?)`}`,
+      'a region name such as "eu-west-1"',
+    );
+  }
+  return region ?? "";
+}
+
+function validateRoleArn(input: InputObject, path: string, region: string, problems: Problems): string | undefined {
+  const arn = readString(input, "assumeRoleArn", path, problems, false);
+  if (arn === undefined) {
+    return undefined;
+  }
+  const match = ROLE_ARN.exec(arn);
+  const partition = partitionOfRegion(region);
+  if (match === null) {
+    problems.add(`${path}.assumeRoleArn`, arn, "is not an IAM role ARN", '"arn:aws:iam::<12-digit account>:role/<name>"');
+  } else if (partition !== undefined && match[1] !== partition) {
+    problems.add(
+      `${path}.assumeRoleArn`,
+      arn,
+      `is in partition "${match[1]}", but region ${region} is in "${partition}"`,
+      `an ARN starting "arn:${partition}:iam::"`,
+    );
+  }
+  return arn;
+}
+
+function validateBackend(input: InputObject, path: string, region: string, problems: Problems): BackendConfig {
+  const backendPath = `${path}.backend`;
+  const value = ownValue(input, "backend");
+  const fallback: BackendConfig = { type: "local", path: `terraform.${path}.tfstate` };
+  if (value === undefined) {
+    return fallback;
+  }
+  const type = isPlainObject(value) ? ownValue(value, "type") : undefined;
+  if (type !== "local" && type !== "s3" && type !== "cloud") {
+    problems.add(
+      isPlainObject(value) ? `${backendPath}.type` : backendPath,
+      isPlainObject(value) ? type : value,
+      "is not a backend type",
+      'an object whose "type" is "local", "s3" or "cloud"',
+    );
+    return fallback;
+  }
+  const backend = readObject(value, backendPath, BACKEND_FIELDS[type], problems) ?? {};
+  const read = (key: string, required = false): string | undefined =>
+    readString(backend, key, backendPath, problems, required);
+  if (type === "local") {
+    return { type, path: validateStatePath(read("path") ?? fallback.path, backendPath, problems) };
+  }
+  if (type === "s3") {
+    const ownRegion = read("region");
+    const bucketRegion = ownRegion ?? region;
+    if (ownRegion !== undefined && partitionOfRegion(ownRegion) === undefined) {
+      problems.add(`${backendPath}.region`, bucketRegion, "is not an AWS region", 'a region name such as "eu-west-1"');
+    }
+    return {
+      type,
+      bucket: checkNonEmpty(read("bucket", true), `${backendPath}.bucket`, problems),
+      key: read("key") ?? `${PROJECT_NAME}/${path}.tfstate`,
+      region: bucketRegion,
+      dynamodbTable: read("dynamodbTable"),
+      useLockfile: readBoolean(backend, "useLockfile", backendPath, problems) ?? false,
+    };
+  }
+  return {
+    type,
+    organization: checkNonEmpty(read("organization", true), `${backendPath}.organization`, problems),
+    workspace: read("workspace") ?? `${PROJECT_NAME}-${path}`,
+    hostname: read("hostname") ?? "app.terraform.io",
+  };
+}
+
+function validateStatePath(statePath: string, path: string, problems: Problems): string {
+  const normalized = statePath.replace(/\\/g, "/");
+  const segments = normalized.split("/");
+  if (normalized.startsWith("/") || /^[A-Za-z]:/.test(normalized)) {
+    problems.add(`${path}.path`, statePath, "is absolute, so the output would differ between checkouts", "a path relative to the project's root");
+  } else if (segments[0] === "cdktf.out" || segments.includes("..") || normalized.endsWith("/") || normalized === "") {
+    problems.add(
+      `${path}.path`,
+      statePath,
+      "is not a file inside the project outside cdktf.out (synth rewrites cdktf.out and the state would be lost)",
+      'a relative file path such as "state/terraform.dev.tfstate"',
+    );
+  }
+  return normalized;
+}
+
+function checkNonEmpty(value: string | undefined, path: string, problems: Problems): string {
+  if (value === "") {
+    problems.add(path, value, "is empty", "a name");
+  }
+  return value ?? "";
+}
