@@ -6,11 +6,25 @@ export type Decision = "allowed" | "denied";
 /** One request to decide: the action and the request context AWS would see. */
 export interface RequestCase {
   readonly action?: string;
+  /** The resource's ARN; by default one of the action's own resource type (see RESOURCES). */
+  readonly resource?: string;
   readonly sourceIp?: string;
   readonly context?: Readonly<Record<string, string>>;
 }
 
 const ACCOUNT = "111122223333";
+const NOTEBOOK_ACTION = "sagemaker:CreatePresignedNotebookInstanceUrl";
+
+// The evaluator checks that the resource is of a type the action takes, so each action the tests
+// use names one.
+const RESOURCES: Readonly<Record<string, string>> = {
+  "sagemaker:CreatePresignedNotebookInstanceUrl": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:notebook-instance/analysis`,
+  "sagemaker:DescribeNotebookInstance": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:notebook-instance/analysis`,
+  "sagemaker:StartNotebookInstance": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:notebook-instance/analysis`,
+  "sagemaker:CreatePresignedDomainUrl": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:user-profile/d-abcdefghijkl/analyst`,
+  "s3:GetObject": "arn:aws:s3:::example-bucket/data.csv",
+};
+
 const ALLOW_ALL = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
 /**
@@ -23,12 +37,13 @@ export async function decide(policyJson: string, request: RequestCase): Promise<
   if (request.sourceIp !== undefined) {
     context["aws:SourceIp"] = request.sourceIp;
   }
+  const action = request.action ?? NOTEBOOK_ACTION;
   const result = await runSimulation(
     {
       request: {
         principal: `arn:aws:iam::${ACCOUNT}:role/SageMakerNotebookUser`,
-        action: request.action ?? "sagemaker:CreatePresignedNotebookInstanceUrl",
-        resource: { resource: `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:notebook-instance/analysis`, accountId: ACCOUNT },
+        action,
+        resource: { resource: request.resource ?? resourceFor(action), accountId: ACCOUNT },
         contextVariables: context,
       },
       identityPolicies: [
@@ -47,4 +62,12 @@ export async function decide(policyJson: string, request: RequestCase): Promise<
     throw new Error(`expected a single result, got ${result.resultType}`);
   }
   return result.overallResult === "Allowed" ? "allowed" : "denied";
+}
+
+function resourceFor(action: string): string {
+  const resource = RESOURCES[action];
+  if (resource === undefined) {
+    throw new Error(`no test resource for ${action}: add one to RESOURCES or pass request.resource`);
+  }
+  return resource;
 }

@@ -1,0 +1,58 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+
+/** The project's root: where package.json and main.ts are. */
+export const PROJECT_ROOT = resolve(__dirname, "../..");
+
+/** What one synth process did. */
+export interface SynthRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs synth as a user does (`npm run synth`'s command, as a whole process) with its output
+ * directory at `outdir`, and optionally a JSON variables file.
+ */
+export function runSynth(outdir: string, variablesFile?: string): SynthRun {
+  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
+  delete env.NOTEBOOK_IP_VARIABLES;
+  if (variablesFile !== undefined) {
+    env.NOTEBOOK_IP_VARIABLES = variablesFile;
+  }
+  const result = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], { cwd: PROJECT_ROOT, env, encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A new empty folder for one test. */
+export function scratchDir(): string {
+  return mkdtempSync(join(tmpdir(), "notebook-allowlist-"));
+}
+
+/** Writes `text` as a file into `dir` and returns the file's path. */
+export function writeText(dir: string, name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Writes `content` as JSON into `dir` and returns the file's path. */
+export function writeJson(dir: string, name: string, content: unknown): string {
+  return writeText(dir, name, JSON.stringify(content));
+}
+
+/** Every file below `dir` with a hash of its bytes, to show that a tree did not change. */
+export function treeDigest(dir: string): Record<string, string> {
+  const digest: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const file = join(entry.parentPath, entry.name);
+      digest[relative(dir, file)] = createHash("sha256").update(readFileSync(file)).digest("hex");
+    }
+  }
+  return digest;
+}
