@@ -37,23 +37,26 @@ export function ownValue(object: InputObject, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
-/** Reads a string field: undefined when missing (a problem if required) or not a string. */
+/**
+ * Reads a string field: undefined when missing or not a string. A missing field is a problem
+ * when `required` says what is expected instead.
+ */
 export function readString(
   object: InputObject,
   key: string,
   path: string,
   problems: Problems,
-  required: boolean,
+  required?: string,
 ): string | undefined {
   const value = ownValue(object, key);
   if (value === undefined) {
-    if (required) {
-      problems.add(`${path}.${key}`, value, "is required", `a string`);
+    if (required !== undefined) {
+      problems.add(`${path}.${key}`, value, "is required", required);
     }
     return undefined;
   }
   if (typeof value !== "string") {
-    problems.add(`${path}.${key}`, value, `is ${describeType(value)}`, "a string");
+    problems.add(`${path}.${key}`, value, `is ${describeType(value)}`, required ?? "a string");
     return undefined;
   }
   return value;

@@ -39,12 +39,13 @@ export function validateAllowlist(
   defaults: AllowlistDefaults,
   problems: Problems,
 ): AllowlistSettings {
-  const policyName = readString(input, "policyName", path, problems, false) ?? defaults.policyName;
-  const nameProblem = checkIamName("policy", policyName);
+  const ownPolicyName = readString(input, "policyName", path, problems);
+  const nameProblem = ownPolicyName === undefined ? undefined : checkIamName("policy", ownPolicyName);
   if (nameProblem !== undefined) {
-    problems.add(`${path}.policyName`, policyName, nameProblem.problem, nameProblem.expected);
+    problems.add(`${path}.policyName`, ownPolicyName, nameProblem.problem, nameProblem.expected);
   }
-  const policyPath = readString(input, "policyPath", path, problems, false) ?? "/";
+  const policyName = ownPolicyName ?? defaults.policyName;
+  const policyPath = readString(input, "policyPath", path, problems) ?? "/";
   const pathProblem = checkIamPath(policyPath);
   if (pathProblem !== undefined) {
     problems.add(`${path}.policyPath`, policyPath, pathProblem.problem, pathProblem.expected);
@@ -156,7 +157,7 @@ function validateTargets(
 
 function validateDescription(input: InputObject, path: string, problems: Problems): string {
   const description =
-    readString(input, "policyDescription", path, problems, false) ??
+    readString(input, "policyDescription", path, problems) ??
     "Denies opening SageMaker notebooks from outside the allowed networks (sagemaker-notebook-ip-allowlist).";
   if (description.length > MAX_DESCRIPTION_LENGTH || !DESCRIPTION_CHARACTERS.test(description)) {
     problems.add(

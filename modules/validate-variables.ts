@@ -13,6 +13,7 @@ export const ENVIRONMENT_FIELDS = [
   "backend",
 ] as const;
 
+const REGION_EXPECTED = 'an AWS region name such as "eu-west-1"';
 const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
@@ -93,21 +94,21 @@ function validateEnvironment(name: string, value: unknown, problems: Problems): 
 }
 
 function validateRegion(input: InputObject, path: string, problems: Problems): string {
-  const region = readString(input, "region", path, problems, true);
+  const region = readString(input, "region", path, problems, REGION_EXPECTED);
   if (region !== undefined && partitionOfRegion(region) === undefined) {
     const guess = closestName(region, AWS_REGIONS);
     problems.add(
       `${path}.region`,
       region,
       `is not an AWS region${guess === undefined ? "" : ` (did you mean "${guess}"?)`}`,
-      'a region name such as "eu-west-1"',
+      REGION_EXPECTED,
     );
   }
   return region ?? "";
 }
 
 function validateRoleArn(input: InputObject, path: string, region: string, problems: Problems): string | undefined {
-  const arn = readString(input, "assumeRoleArn", path, problems, false);
+  const arn = readString(input, "assumeRoleArn", path, problems);
   if (arn === undefined) {
     return undefined;
   }
@@ -144,7 +145,7 @@ function validateBackend(input: InputObject, path: string, region: string, probl
     return fallback;
   }
   const backend = readObject(value, backendPath, BACKEND_FIELDS[type], problems) ?? {};
-  const read = (key: string, required = false): string | undefined =>
+  const read = (key: string, required?: string): string | undefined =>
     readString(backend, key, backendPath, problems, required);
   if (type === "local") {
     return { type, path: validateStatePath(read("path") ?? fallback.path, backendPath, problems) };
@@ -153,11 +154,11 @@ function validateBackend(input: InputObject, path: string, region: string, probl
     const ownRegion = read("region");
     const bucketRegion = ownRegion ?? region;
     if (ownRegion !== undefined && partitionOfRegion(ownRegion) === undefined) {
-      problems.add(`${backendPath}.region`, bucketRegion, "is not an AWS region", 'a region name such as "eu-west-1"');
+      problems.add(`${backendPath}.region`, bucketRegion, "is not an AWS region", REGION_EXPECTED);
     }
     return {
       type,
-      bucket: checkNonEmpty(read("bucket", true), `${backendPath}.bucket`, problems),
+      bucket: checkNonEmpty(read("bucket", "the name of the S3 bucket that holds the state"), `${backendPath}.bucket`, problems),
       key: read("key") ?? `${PROJECT_NAME}/${path}.tfstate`,
       region: bucketRegion,
       dynamodbTable: read("dynamodbTable"),
@@ -166,7 +167,7 @@ function validateBackend(input: InputObject, path: string, region: string, probl
   }
   return {
     type,
-    organization: checkNonEmpty(read("organization", true), `${backendPath}.organization`, problems),
+    organization: checkNonEmpty(read("organization", "the Terraform Cloud organization's name"), `${backendPath}.organization`, problems),
     workspace: read("workspace") ?? `${PROJECT_NAME}-${path}`,
     hostname: read("hostname") ?? "app.terraform.io",
   };
