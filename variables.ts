@@ -18,6 +18,8 @@ export const variables = {
       region: "us-east-2",
       allowedCidrs: ["198.51.100.0/24", "192.0.2.10"],
       roles: ["SageMakerNotebookUser", "MLPlatformEngineer"],
+      allowedVpcEndpoints: ["vpce-0a1b2c3d4e5f60718"],
+      actions: ["sagemaker:CreatePresignedNotebookInstanceUrl", "sagemaker:CreatePresignedDomainUrl"],
       allowedAccountIds: ["111122223333"],
       tags: { environment: "staging", owner: "ml-platform" },
     },
@@ -26,6 +28,7 @@ export const variables = {
       allowedCidrs: ["203.0.113.0/25", "2001:db8:abcd::/48"],
       groups: ["data-scientists", "ml-leads"],
       users: ["notebook-auditor"],
+      exemptPrincipalArns: ["arn:aws:iam::444455556666:role/BreakGlass"],
       allowedAccountIds: ["444455556666"],
       backend: {
         type: "s3",

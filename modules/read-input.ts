@@ -106,6 +106,11 @@ export function readList<T>(
   return items;
 }
 
+/** True for a list with no items. */
+export function isEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
+}
+
 /** "a number", "an array", "null"...: how a message names a value's type. */
 export function describeType(value: unknown): string {
   if (value === null) {

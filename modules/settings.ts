@@ -8,9 +8,43 @@ export const PROJECT_NAME = "sagemaker-notebook-ip-allowlist";
 export interface AllowlistProps {
   /**
    * Public networks (CIDR, or a bare address meaning /32 or /128) from which notebooks may be
-   * opened. Duplicates are dropped and the list is sorted, so reordering changes nothing.
+   * opened. Aggregated into the fewest CIDRs that cover exactly the same addresses, so order and
+   * duplicates change nothing. May be empty when endpoints or VPCs are listed.
    */
   readonly allowedCidrs: readonly string[];
+  /**
+   * VPC endpoint ids (`vpce-...`): requests through one of them are allowed. Such requests carry
+   * no `aws:SourceIp`, so without this they are denied.
+   * @default - no endpoints
+   */
+  readonly allowedVpcEndpoints?: readonly string[];
+  /**
+   * VPC ids (`vpc-...`): requests from inside one of them, through any VPC endpoint, are allowed.
+   * @default - no VPCs
+   */
+  readonly allowedVpcs?: readonly string[];
+  /**
+   * IAM role or user ARNs (`ArnLike` patterns) that this policy never denies: break-glass and
+   * automation. For a role session, this is the role's ARN, not the session's.
+   * @default - no exemptions
+   */
+  readonly exemptPrincipalArns?: readonly string[];
+  /**
+   * Do not deny requests an AWS service makes on the caller's behalf (`aws:ViaAWSService`), as in
+   * AWS's data-perimeter policies.
+   * @default true
+   */
+  readonly exemptAwsServiceCalls?: boolean;
+  /**
+   * IAM actions the allow-list guards; each must name at least one real action.
+   * @default ["sagemaker:CreatePresignedNotebookInstanceUrl"]
+   */
+  readonly actions?: readonly string[];
+  /**
+   * SageMaker resource ARNs (of the environment's region) to guard; patterns may use * and ?.
+   * @default ["*"]: every resource
+   */
+  readonly resourceArns?: readonly string[];
   /**
    * IAM group names to attach the policy to.
    * @default - no groups
@@ -134,6 +168,12 @@ export interface VariablesFile {
 /** Allow-list settings after validation: canonical, sorted, defaults applied. */
 export interface AllowlistSettings {
   readonly allowedCidrs: readonly string[];
+  readonly allowedVpcEndpoints: readonly string[];
+  readonly allowedVpcs: readonly string[];
+  readonly exemptPrincipalArns: readonly string[];
+  readonly exemptAwsServiceCalls: boolean;
+  readonly actions: readonly string[];
+  readonly resourceArns: readonly string[];
   readonly groups: readonly string[];
   readonly roles: readonly string[];
   readonly users: readonly string[];

@@ -1,20 +1,32 @@
 import { MANAGED_POLICY_MAX_CHARACTERS, buildPolicyDocument, policySize, renderPolicy } from "./policy-document";
 import type { BackendConfig, EnvironmentConfig } from "./settings";
 
-/** A few lines that tell a reviewer what synth wrote for one environment. */
+/** A few lines that tell a reviewer what synth wrote for one environment, and what it allows. */
 export function summarizeEnvironment(config: EnvironmentConfig): string {
   const { allowlist } = config;
   const size = policySize(renderPolicy(buildPolicyDocument(allowlist)));
   const targets = allowlist.groups.length + allowlist.roles.length + allowlist.users.length;
   const lines = [
     `${config.name}: region ${config.region}, backend ${describeBackend(config.backend)}`,
-    `  policy ${allowlist.policyName}: ${size}/${MANAGED_POLICY_MAX_CHARACTERS} characters, ${allowlist.allowedCidrs.length} CIDR(s): ${allowlist.allowedCidrs.join(", ")}`,
-    `  attached to ${targets} target(s): ${allowlist.groups.length} group(s), ${allowlist.roles.length} role(s), ${allowlist.users.length} user(s)`,
+    `  policy ${allowlist.policyName}: ${size}/${MANAGED_POLICY_MAX_CHARACTERS} characters`,
+    `  guards ${list(allowlist.actions)} on ${list(allowlist.resourceArns)}`,
+    `  allows ${allowlist.allowedCidrs.length} CIDR(s) after aggregation: ${list(allowlist.allowedCidrs)}`,
   ];
+  if (allowlist.allowedVpcEndpoints.length + allowlist.allowedVpcs.length > 0) {
+    lines.push(`  allows VPC endpoints: ${list(allowlist.allowedVpcEndpoints)}; VPCs: ${list(allowlist.allowedVpcs)}`);
+  }
+  lines.push(
+    `  exempts principals: ${list(allowlist.exemptPrincipalArns)}; AWS service calls: ${allowlist.exemptAwsServiceCalls ? "exempt" : "not exempt"}`,
+    `  attached to ${targets} target(s): ${allowlist.groups.length} group(s), ${allowlist.roles.length} role(s), ${allowlist.users.length} user(s)`,
+  );
   if (targets === 0) {
     lines.push("  warning: no groups, roles or users; the policy protects no one until it is attached elsewhere");
   }
   return lines.join("\n");
+}
+
+function list(values: readonly string[]): string {
+  return values.length === 0 ? "none" : values.join(", ");
 }
 
 function describeBackend(backend: BackendConfig): string {

@@ -1,14 +1,27 @@
-import { findNonPublicRange } from "./address-ranges";
-import { compareCidrs, formatCidr, isCidrProblem, parseCidr, type Cidr } from "./cidr";
+import { type Cidr, formatCidr } from "./cidr";
 import { checkIamName, checkIamPath, type IamNameKind } from "./iam-names";
 import { buildPolicyDocument, MANAGED_POLICY_MAX_CHARACTERS, policySize, renderPolicy } from "./policy-document";
 import type { Problems } from "./problems";
-import { describeType, type InputObject, ownValue, readList, readString } from "./read-input";
+import { describeType, type InputObject, isEmptyList, ownValue, readBoolean, readList, readString } from "./read-input";
 import type { AllowlistSettings } from "./settings";
+import {
+  validateActions,
+  validateExemptPrincipals,
+  validateResourceArns,
+  validateVpcEndpoints,
+  validateVpcs,
+} from "./validate-access-paths";
+import { validateCidrs } from "./validate-cidrs";
 
 /** The fields of {@link AllowlistProps}, in the order the README documents them. */
 export const ALLOWLIST_FIELDS = [
   "allowedCidrs",
+  "allowedVpcEndpoints",
+  "allowedVpcs",
+  "exemptPrincipalArns",
+  "exemptAwsServiceCalls",
+  "actions",
+  "resourceArns",
   "groups",
   "roles",
   "users",
@@ -24,9 +37,14 @@ const MAX_DESCRIPTION_LENGTH = 1000;
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const MAX_TAGS = 50;
 
-/** Defaults that depend on where the allow-list is used (the app's environment, or a stack). */
-export interface AllowlistDefaults {
+/** What the allow-list's checks depend on where it is used (the app's environment, or a stack). */
+export interface AllowlistContext {
+  /** The policy name to use when none is given. */
   readonly policyName: string;
+  /** The region resource ARNs must be in, when known. */
+  readonly region?: string;
+  /** The partition ARNs must be in, when known. */
+  readonly partition?: string;
 }
 
 /**
@@ -36,100 +54,89 @@ export interface AllowlistDefaults {
 export function validateAllowlist(
   input: InputObject,
   path: string,
-  defaults: AllowlistDefaults,
+  context: AllowlistContext,
   problems: Problems,
 ): AllowlistSettings {
-  const ownPolicyName = readString(input, "policyName", path, problems);
-  const nameProblem = ownPolicyName === undefined ? undefined : checkIamName("policy", ownPolicyName);
-  if (nameProblem !== undefined) {
-    problems.add(`${path}.policyName`, ownPolicyName, nameProblem.problem, nameProblem.expected);
-  }
-  const policyName = ownPolicyName ?? defaults.policyName;
-  const policyPath = readString(input, "policyPath", path, problems) ?? "/";
-  const pathProblem = checkIamPath(policyPath);
-  if (pathProblem !== undefined) {
-    problems.add(`${path}.policyPath`, policyPath, pathProblem.problem, pathProblem.expected);
-  }
-  const allowedCidrs = validateCidrs(input, path, problems);
-  checkPolicySize(allowedCidrs, path, problems);
-  return {
-    allowedCidrs,
+  const cidrs = validateCidrs(input, path, problems);
+  const actions = validateActions(input, path, problems);
+  const settings: AllowlistSettings = {
+    allowedCidrs: cidrs.map(formatCidr),
+    allowedVpcEndpoints: validateVpcEndpoints(input, path, problems),
+    allowedVpcs: validateVpcs(input, path, problems),
+    exemptPrincipalArns: validateExemptPrincipals(input, path, context.partition, problems),
+    exemptAwsServiceCalls: readBoolean(input, "exemptAwsServiceCalls", path, problems) ?? true,
+    actions: actions.map((action) => action.text),
+    resourceArns: validateResourceArns(input, path, context, actions, problems),
     groups: validateTargets(input, "groups", path, problems),
     roles: validateTargets(input, "roles", path, problems),
     users: validateTargets(input, "users", path, problems),
-    policyName,
-    policyPath,
+    policyName: validatePolicyName(input, path, context.policyName, problems),
+    policyPath: validatePolicyPath(input, path, problems),
     policyDescription: validateDescription(input, path, problems),
     tags: validateTags(input, path, problems),
   };
+  checkSomethingIsAllowed(input, settings, path, problems);
+  checkPolicySize(settings, cidrs, path, problems);
+  return settings;
 }
 
-function validateCidrs(input: InputObject, path: string, problems: Problems): string[] {
-  if (ownValue(input, "allowedCidrs") === undefined) {
-    problems.add(`${path}.allowedCidrs`, undefined, "is required", "a list of public CIDRs");
-    return [];
-  }
-  const cidrs = readList(input, "allowedCidrs", path, problems, (text, itemPath) => checkCidr(text, itemPath, problems));
-  const raw = ownValue(input, "allowedCidrs");
-  if (Array.isArray(raw) && raw.length === 0) {
+function checkSomethingIsAllowed(input: InputObject, settings: AllowlistSettings, path: string, problems: Problems): void {
+  const nothingListed = [settings.allowedCidrs, settings.allowedVpcEndpoints, settings.allowedVpcs].every((list) => list.length === 0);
+  if (nothingListed && isEmptyList(ownValue(input, "allowedCidrs"))) {
     problems.add(
       `${path}.allowedCidrs`,
       [],
-      "is empty, which would deny every request and lock everyone out",
-      "at least one public CIDR",
+      "is empty and so are allowedVpcEndpoints and allowedVpcs, which would deny every request and lock everyone out",
+      "at least one public CIDR, VPC endpoint or VPC",
     );
   }
-  return unique(cidrs.sort(compareCidrs).map(formatCidr));
 }
 
 // A Deny-unless-listed statement cannot be split across policies (each would deny what the others
 // allow), so a document over IAM's limit is an error here rather than a failed apply later.
-function checkPolicySize(allowedCidrs: readonly string[], path: string, problems: Problems): void {
-  const size = policySize(renderPolicy(buildPolicyDocument({ allowedCidrs })));
-  if (size > MANAGED_POLICY_MAX_CHARACTERS) {
-    problems.add(
-      `${path}.allowedCidrs`,
-      `${allowedCidrs.length} CIDRs`,
-      `make a policy of ${size} characters, over IAM's limit of ${MANAGED_POLICY_MAX_CHARACTERS}`,
-      "fewer or wider CIDRs",
-    );
+function checkPolicySize(settings: AllowlistSettings, cidrs: readonly Cidr[], path: string, problems: Problems): void {
+  const size = policySize(renderPolicy(buildPolicyDocument(settings)));
+  if (size <= MANAGED_POLICY_MAX_CHARACTERS) {
+    return;
   }
+  // Each entry costs its text, two quotes and a comma (the last one has no comma).
+  const costs = cidrs.map((cidr) => formatCidr(cidr).length + 3).sort((a, b) => a - b);
+  let total = size - costs.reduce((sum, cost) => sum + cost, 0);
+  let fitting = 0;
+  for (const cost of costs) {
+    if (total + cost > MANAGED_POLICY_MAX_CHARACTERS) {
+      break;
+    }
+    total += cost;
+    fitting += 1;
+  }
+  problems.add(
+    `${path}.allowedCidrs`,
+    `${cidrs.length} CIDRs after aggregation`,
+    `make a policy of ${size} characters, over IAM's limit of ${MANAGED_POLICY_MAX_CHARACTERS} (one policy cannot be split: each part would deny what the others allow)`,
+    `at most ${fitting} CIDRs of these lengths, so remove at least ${cidrs.length - fitting} or use wider ranges`,
+  );
 }
 
-function checkCidr(text: string, itemPath: string, problems: Problems): Cidr | undefined {
-  const cidr = parseCidr(text.trim());
-  if (isCidrProblem(cidr)) {
-    problems.add(itemPath, text, cidr.problem, cidr.expected);
-    return undefined;
+function validatePolicyName(input: InputObject, path: string, fallback: string, problems: Problems): string {
+  const name = readString(input, "policyName", path, problems);
+  const problem = name === undefined ? undefined : checkIamName("policy", name);
+  if (problem !== undefined) {
+    problems.add(`${path}.policyName`, name, problem.problem, problem.expected);
   }
-  if (cidr.prefix === 0) {
-    problems.add(
-      itemPath,
-      text,
-      "allows every address, so the policy would deny nothing",
-      "the networks your users really come from",
-    );
-    return undefined;
-  }
-  const nonPublic = findNonPublicRange(cidr);
-  if (nonPublic !== undefined) {
-    problems.add(
-      itemPath,
-      text,
-      `reaches into ${nonPublic.text}, ${nonPublic.reason}: aws:SourceIp only ever holds public addresses, so it would allow nobody`,
-      "public addresses (the ones your users' traffic leaves from, as AWS sees it)",
-    );
-    return undefined;
-  }
-  return cidr;
+  return name ?? fallback;
 }
 
-function validateTargets(
-  input: InputObject,
-  field: keyof typeof TARGET_FIELDS,
-  path: string,
-  problems: Problems,
-): string[] {
+function validatePolicyPath(input: InputObject, path: string, problems: Problems): string {
+  const policyPath = readString(input, "policyPath", path, problems) ?? "/";
+  const problem = checkIamPath(policyPath);
+  if (problem !== undefined) {
+    problems.add(`${path}.policyPath`, policyPath, problem.problem, problem.expected);
+  }
+  return policyPath;
+}
+
+function validateTargets(input: InputObject, field: keyof typeof TARGET_FIELDS, path: string, problems: Problems): string[] {
   const kind: IamNameKind = TARGET_FIELDS[field];
   const names = readList(input, field, path, problems, (name, itemPath) => {
     const problem = checkIamName(kind, name);
@@ -152,7 +159,7 @@ function validateTargets(
     }
     seen.set(name.toLowerCase(), name);
   }
-  return unique(names).sort();
+  return [...new Set(names)].sort();
 }
 
 function validateDescription(input: InputObject, path: string, problems: Problems): string {
@@ -191,12 +198,9 @@ function validateTags(input: InputObject, path: string, problems: Problems): Rec
     } else if (typeof tagValue !== "string" || tagValue.length > 256 || !TAG_CHARACTERS.test(tagValue)) {
       problems.add(tagPath, tagValue, "is not a valid tag value", "a string of 0-256 letters, digits, spaces and _.:/=+-@");
     } else {
+      // defineProperty, so a key such as "__proto__" stays a plain tag.
       Object.defineProperty(tags, key, { value: tagValue, enumerable: true, writable: true, configurable: true });
     }
   }
   return tags;
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
 }

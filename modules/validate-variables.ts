@@ -89,8 +89,19 @@ function validateEnvironment(name: string, value: unknown, problems: Problems): 
     }),
     assumeRoleArn: validateRoleArn(input, name, region, problems),
     backend: validateBackend(input, name, region, problems),
-    allowlist: validateAllowlist(input, name, { policyName: `${PROJECT_NAME}-${name}` }, problems),
+    allowlist: validateAllowlist(
+      input,
+      name,
+      { policyName: `${PROJECT_NAME}-${name}`, ...regionContext(region) },
+      problems,
+    ),
   };
+}
+
+// Resource and principal ARNs are checked against the region only once the region itself is valid.
+function regionContext(region: string): { region?: string; partition?: string } {
+  const partition = partitionOfRegion(region);
+  return partition === undefined ? {} : { region, partition };
 }
 
 function validateRegion(input: InputObject, path: string, problems: Problems): string {

@@ -17,7 +17,9 @@ describe("synth as a process (npm run synth)", () => {
     const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
     expect(Object.keys(manifest.stacks).sort()).toEqual(["dev", "prod", "staging"]);
     expect(run.stdout).toMatch(/^prod: region ap-southeast-2, backend s3 \(s3:\/\/example-terraform-state\/.*\)$/m);
-    expect(run.stdout).toMatch(/^ {2}policy sagemaker-notebook-ip-allowlist-prod: \d+\/6144 characters, 2 CIDR\(s\)/m);
+    expect(run.stdout).toMatch(/^ {2}policy sagemaker-notebook-ip-allowlist-prod: \d+\/6144 characters$/m);
+    expect(run.stdout).toMatch(/^ {2}allows 2 CIDR\(s\) after aggregation: 203\.0\.113\.0\/25, 2001:db8:abcd::\/48$/m);
+    expect(run.stdout).toMatch(/^ {2}allows VPC endpoints: vpce-0a1b2c3d4e5f60718; VPCs: none$/m);
     const prodPolicy = policyOf(readStack(outdir, "prod"));
     expect(await decide(prodPolicy, { sourceIp: "203.0.113.127" })).toBe("allowed");
     expect(await decide(prodPolicy, { sourceIp: "203.0.113.128" })).toBe("denied");

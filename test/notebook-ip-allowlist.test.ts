@@ -42,7 +42,7 @@ describe("NotebookIpAllowlist", () => {
             Effect: "Deny",
             Action: "sagemaker:CreatePresignedNotebookInstanceUrl",
             Resource: "*",
-            Condition: { NotIpAddress: { "aws:SourceIp": ["192.0.2.0/24"] } },
+            Condition: { NotIpAddressIfExists: { "aws:SourceIp": ["192.0.2.0/24"] }, BoolIfExists: { "aws:ViaAWSService": "false" } },
           },
         ],
       }),

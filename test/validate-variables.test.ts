@@ -58,9 +58,9 @@ describe("validateVariables", () => {
     [
       "an empty allow-list",
       { allowedCidrs: [] },
-      "dev.allowedCidrs: [] is empty, which would deny every request and lock everyone out; expected at least one public CIDR",
+      "dev.allowedCidrs: [] is empty and so are allowedVpcEndpoints and allowedVpcs, which would deny every request and lock everyone out; expected at least one public CIDR, VPC endpoint or VPC",
     ],
-    ["a missing allow-list", { allowedCidrs: undefined }, "dev.allowedCidrs: (missing) is required; expected a list of public CIDRs"],
+    ["a missing allow-list", { allowedCidrs: undefined }, "dev.allowedCidrs: (missing) is required; expected a list of public CIDRs ([] when only"],
     ["a private range", { allowedCidrs: ["10.1.0.0/16"] }, 'dev.allowedCidrs[0]: "10.1.0.0/16" reaches into 10.0.0.0/8, private (RFC 1918): aws:SourceIp only ever holds public addresses'],
     ["a range that contains a private one", { allowedCidrs: ["8.0.0.0/5"] }, '"8.0.0.0/5" reaches into 10.0.0.0/8'],
     ["loopback", { allowedCidrs: ["127.0.0.1"] }, "reaches into 127.0.0.0/8, loopback"],
@@ -144,15 +144,118 @@ describe("validateVariables", () => {
     ]);
   });
 
-  test("rejects a policy over IAM's 6,144 characters with the size and the limit", () => {
-    const allowedCidrs = Array.from({ length: 400 }, (_, i) => `2001:db8:${i.toString(16)}::/48`);
-    expect(problemsOf(oneEnvironment({ allowedCidrs })).join("\n")).toMatch(
-      /^dev\.allowedCidrs: "400 CIDRs" make a policy of \d+ characters, over IAM's limit of 6144; expected fewer or wider CIDRs$/,
-    );
+  test("rejects a policy over IAM's 6,144 characters with the size, the limit and how many CIDRs fit", () => {
+    // Every other /48, so aggregation cannot merge them.
+    const allowedCidrs = Array.from({ length: 400 }, (_, i) => `2001:db8:${(i * 2).toString(16)}::/48`);
+    const [problem] = problemsOf(oneEnvironment({ allowedCidrs }));
+    const match = /^dev\.allowedCidrs: "400 CIDRs after aggregation" make a policy of (\d+) characters, over IAM's limit of 6144 \(.*\); expected at most (\d+) CIDRs of these lengths, so remove at least (\d+) or use wider ranges$/.exec(problem);
+    expect(match).not.toBeNull();
+    const [, size, fitting, remove] = (match as RegExpExecArray).map(Number);
+    expect(size).toBeGreaterThan(6144);
+    expect(fitting + remove).toBe(400);
+    // The count is exact: that many fit, one more does not.
+    expect(problemsOf(oneEnvironment({ allowedCidrs: allowedCidrs.slice(0, fitting) }))).toEqual([]);
+    expect(problemsOf(oneEnvironment({ allowedCidrs: allowedCidrs.slice(0, fitting + 1) }))).toHaveLength(1);
   });
 
   test("cuts a huge value short in the message", () => {
     const [problem] = problemsOf(oneEnvironment({ region: "x".repeat(100_000) }));
     expect(problem.length).toBeLessThan(300);
+  });
+});
+
+describe("validateVariables: VPC endpoints, exemptions, actions and resources", () => {
+  test("aggregates CIDRs before rendering", () => {
+    const [dev] = validateVariables(oneEnvironment({ allowedCidrs: ["192.0.2.128/25", "192.0.2.0/25", "192.0.2.7"] }));
+    expect(dev.allowlist.allowedCidrs).toEqual(["192.0.2.0/24"]);
+  });
+
+  test("accepts an empty CIDR list when a VPC endpoint or VPC is listed", () => {
+    expect(() => validateVariables(oneEnvironment({ allowedCidrs: [], allowedVpcEndpoints: ["vpce-0a1b2c3d"] }))).not.toThrow();
+    expect(() => validateVariables(oneEnvironment({ allowedCidrs: [], allowedVpcs: ["vpc-0123456789abcdef0"] }))).not.toThrow();
+  });
+
+  test("defaults: the notebook URL action on every resource, AWS service calls exempt", () => {
+    const [dev] = validateVariables(oneEnvironment());
+    expect(dev.allowlist).toMatchObject({
+      actions: ["sagemaker:CreatePresignedNotebookInstanceUrl"],
+      resourceArns: ["*"],
+      exemptAwsServiceCalls: true,
+      allowedVpcEndpoints: [],
+      allowedVpcs: [],
+      exemptPrincipalArns: [],
+    });
+  });
+
+  test("writes actions in AWS's casing, deduplicated and sorted; wildcards as given", () => {
+    const [dev] = validateVariables(
+      oneEnvironment({ actions: ["SageMaker:createpresigneddomainurl", "sagemaker:CreatePresigned*Url", "sagemaker:CreatePresignedDomainUrl"] }),
+    );
+    expect(dev.allowlist.actions).toEqual(["sagemaker:CreatePresigned*Url", "sagemaker:CreatePresignedDomainUrl"]);
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    [
+      "a private range, pointing to endpoints instead",
+      { allowedCidrs: ["172.31.0.0/16"] },
+      "for users inside a VPC, list its VPC endpoint in allowedVpcEndpoints or the VPC in allowedVpcs",
+    ],
+    [
+      "everything empty",
+      { allowedCidrs: [], allowedVpcEndpoints: [], allowedVpcs: [] },
+      "dev.allowedCidrs: [] is empty and so are allowedVpcEndpoints and allowedVpcs, which would deny every request and lock everyone out",
+    ],
+    ["an endpoint id of the wrong length", { allowedVpcEndpoints: ["vpce-0a1b2c3d4"] }, 'dev.allowedVpcEndpoints[0]: "vpce-0a1b2c3d4" is not a valid id; expected "vpce-" and 8 or 17 lowercase hex digits'],
+    ["an endpoint id in capitals", { allowedVpcEndpoints: ["VPCE-0A1B2C3D"] }, "is not a valid id (AWS writes these ids in lowercase)"],
+    ["a VPC id where an endpoint belongs", { allowedVpcEndpoints: ["vpc-0a1b2c3d"] }, 'dev.allowedVpcEndpoints[0]: "vpc-0a1b2c3d" is not a valid id'],
+    ["a VPC id with a non-hex digit", { allowedVpcs: ["vpc-0a1b2c3g"] }, 'dev.allowedVpcs[0]: "vpc-0a1b2c3g" is not a valid id; expected "vpc-" and 8 or 17 lowercase hex digits'],
+    ["an exemption that is not an ARN", { exemptPrincipalArns: ["BreakGlass"] }, 'dev.exemptPrincipalArns[0]: "BreakGlass" is not an ARN'],
+    [
+      "an assumed-role session ARN as an exemption",
+      { exemptPrincipalArns: ["arn:aws:sts::111122223333:assumed-role/BreakGlass/alice"] },
+      "is a session ARN, but aws:PrincipalArn holds the role's ARN",
+    ],
+    ["an exemption with a wildcard account", { exemptPrincipalArns: ["arn:aws:iam::*:role/BreakGlass"] }, "is not an IAM role or user ARN with a 12-digit account"],
+    ["an exemption with a wildcard service", { exemptPrincipalArns: ["arn:aws:*::111122223333:role/BreakGlass"] }, "is not an IAM role or user ARN"],
+    ["an exemption of every role", { exemptPrincipalArns: ["arn:aws:iam::111122223333:role/*"] }, "has a name of wildcards only, which exempts every role it reaches"],
+    ["an exemption of every user under a path", { exemptPrincipalArns: ["arn:aws:iam::111122223333:user/ops/*"] }, "exempts every user it reaches"],
+    ["an exemption of a group", { exemptPrincipalArns: ["arn:aws:iam::111122223333:group/admins"] }, "does not name a role or user"],
+    ["an exemption in another partition", { exemptPrincipalArns: ["arn:aws-cn:iam::111122223333:role/BreakGlass"] }, 'is in partition "aws-cn", not the environment\'s "aws"'],
+    ["exemptAwsServiceCalls that is not a boolean", { exemptAwsServiceCalls: "yes" }, 'dev.exemptAwsServiceCalls: "yes" is a string; expected true or false'],
+    [
+      "a misspelt action, with the closest real names",
+      { actions: ["sagemaker:CreatePresignedNotebookUrl"] },
+      'dev.actions[0]: "sagemaker:CreatePresignedNotebookUrl" matches no sagemaker action; expected a real action, such as "sagemaker:CreatePresignedNotebookInstanceUrl"',
+    ],
+    ["an unknown service", { actions: ["sagemkaer:CreatePresignedDomainUrl"] }, 'names an unknown service "sagemkaer" (did you mean "sagemaker"?)'],
+    ["a wildcard that matches nothing", { actions: ["sagemaker:OpenNotebook*"] }, '"sagemaker:OpenNotebook*" matches no sagemaker action'],
+    ["a bare wildcard", { actions: ["*"] }, 'dev.actions[0]: "*" is not an IAM action'],
+    ["an empty action list", { actions: [] }, "dev.actions: [] is empty, so the policy would guard nothing"],
+    ["a resource ARN of another region", { resourceArns: ["arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/a"] }, 'is in region "us-east-1", not the environment\'s "eu-west-1"'],
+    ["a resource ARN of another service", { resourceArns: ["arn:aws:s3:::bucket"] }, "is not a SageMaker resource ARN"],
+    ["an unknown resource type", { resourceArns: ["arn:aws:sagemaker:eu-west-1:111122223333:notebook/a"] }, 'names an unknown SageMaker resource type "notebook"'],
+    ["a resource ARN without an account", { resourceArns: ["arn:aws:sagemaker:eu-west-1::notebook-instance/a"] }, "does not have a 12-digit account id"],
+    [
+      "resources that leave an action unguarded",
+      { actions: ["sagemaker:CreatePresignedDomainUrl"], resourceArns: ["arn:aws:sagemaker:eu-west-1:111122223333:notebook-instance/*"] },
+      'dev.actions: "sagemaker:CreatePresignedDomainUrl" takes user-profile resources, none of which resourceArns lists, so it would not be guarded',
+    ],
+  ])("rejects %s", (_name, fields, message) => {
+    expect(problemsOf(oneEnvironment(fields)).join("\n")).toContain(message);
+  });
+
+  test("accepts exemption patterns, resource patterns and every URL action", () => {
+    const [dev] = validateVariables(
+      oneEnvironment({
+        exemptPrincipalArns: ["arn:aws:iam::111122223333:role/automation/*-deployer", "arn:aws:iam::111122223333:user/break-glass-?"],
+        actions: ["sagemaker:CreatePresignedNotebookInstanceUrl", "sagemaker:CreatePresignedDomainUrl", "sagemaker:CreatePresignedMlflowTrackingServerUrl"],
+        resourceArns: [
+          "arn:aws:sagemaker:eu-west-1:111122223333:notebook-instance/team-*",
+          "arn:aws:sagemaker:eu-west-1:111122223333:user-profile/d-abc123/*",
+          "arn:aws:sagemaker:eu-west-1:111122223333:mlflow-tracking-server/*",
+        ],
+      }),
+    );
+    expect(dev.allowlist.resourceArns).toHaveLength(3);
   });
 });

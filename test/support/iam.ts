@@ -9,10 +9,13 @@ export interface RequestCase {
   /** The resource's ARN; by default one of the action's own resource type (see RESOURCES). */
   readonly resource?: string;
   readonly sourceIp?: string;
+  /** The caller's IAM role or user ARN, also given as `aws:PrincipalArn`. */
+  readonly principal?: string;
   readonly context?: Readonly<Record<string, string>>;
 }
 
 const ACCOUNT = "111122223333";
+const DEFAULT_PRINCIPAL = `arn:aws:iam::${ACCOUNT}:role/SageMakerNotebookUser`;
 const NOTEBOOK_ACTION = "sagemaker:CreatePresignedNotebookInstanceUrl";
 
 // The evaluator checks that the resource is of a type the action takes, so each action the tests
@@ -22,6 +25,10 @@ const RESOURCES: Readonly<Record<string, string>> = {
   "sagemaker:DescribeNotebookInstance": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:notebook-instance/analysis`,
   "sagemaker:StartNotebookInstance": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:notebook-instance/analysis`,
   "sagemaker:CreatePresignedDomainUrl": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:user-profile/d-abcdefghijkl/analyst`,
+  "sagemaker:CreatePresignedMlflowTrackingServerUrl": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:mlflow-tracking-server/experiments`,
+  "sagemaker:CreatePresignedMlflowAppUrl": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:mlflow-app/app-0123456789ab`,
+  "sagemaker:CreatePartnerAppPresignedUrl": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:partner-app/app-0123456789ab`,
+  "sagemaker:CreateHubContentPresignedUrls": `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:hub-content/models/Model/llama`,
   "s3:GetObject": "arn:aws:s3:::example-bucket/data.csv",
 };
 
@@ -33,7 +40,8 @@ const ALLOW_ALL = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action
  * from the allow-list.
  */
 export async function decide(policyJson: string, request: RequestCase): Promise<Decision> {
-  const context: Record<string, string> = { ...request.context };
+  const principal = request.principal ?? DEFAULT_PRINCIPAL;
+  const context: Record<string, string> = { "aws:PrincipalArn": principal, ...request.context };
   if (request.sourceIp !== undefined) {
     context["aws:SourceIp"] = request.sourceIp;
   }
@@ -41,7 +49,7 @@ export async function decide(policyJson: string, request: RequestCase): Promise<
   const result = await runSimulation(
     {
       request: {
-        principal: `arn:aws:iam::${ACCOUNT}:role/SageMakerNotebookUser`,
+        principal,
         action,
         resource: { resource: request.resource ?? resourceFor(action), accountId: ACCOUNT },
         contextVariables: context,
