@@ -9,6 +9,15 @@ import { readObject } from "./read-input";
 import { type AllowlistProps, type AllowlistSettings, PROJECT_NAME } from "./settings";
 import { ALLOWLIST_FIELDS, validateAllowlist } from "./validate-allowlist";
 
+// A policy's description cannot change without replacing the policy, so this text is fixed
+// (and not a setting): changing it would replace every deployed policy.
+const POLICY_DESCRIPTION =
+  "Denies opening SageMaker notebooks from outside the allowed networks (sagemaker-notebook-ip-allowlist).";
+
+// When the policy must be replaced (a new name or path), Terraform creates the new policy and
+// attaches it before it detaches and deletes the old one, so no target is ever unprotected.
+const REPLACE_WITHOUT_A_GAP = { createBeforeDestroy: true };
+
 /**
  * One managed policy that denies opening SageMaker notebooks from outside the allowed networks,
  * attached to every listed group, role and user.
@@ -38,19 +47,20 @@ export class NotebookIpAllowlist extends Construct {
     this.policy = new IamPolicy(this, "policy", {
       name: this.settings.policyName,
       path: this.settings.policyPath,
-      description: this.settings.policyDescription,
+      description: POLICY_DESCRIPTION,
       policy: this.policyJson,
       tags: Object.keys(this.settings.tags).length > 0 ? { ...this.settings.tags } : undefined,
+      lifecycle: REPLACE_WITHOUT_A_GAP,
     });
     const policyArn = this.policy.arn;
     for (const group of this.settings.groups) {
-      new IamGroupPolicyAttachment(this, `group-${group}`, { group, policyArn });
+      new IamGroupPolicyAttachment(this, `group-${group}`, { group, policyArn, lifecycle: REPLACE_WITHOUT_A_GAP });
     }
     for (const role of this.settings.roles) {
-      new IamRolePolicyAttachment(this, `role-${role}`, { role, policyArn });
+      new IamRolePolicyAttachment(this, `role-${role}`, { role, policyArn, lifecycle: REPLACE_WITHOUT_A_GAP });
     }
     for (const user of this.settings.users) {
-      new IamUserPolicyAttachment(this, `user-${user}`, { user, policyArn });
+      new IamUserPolicyAttachment(this, `user-${user}`, { user, policyArn, lifecycle: REPLACE_WITHOUT_A_GAP });
     }
   }
 }

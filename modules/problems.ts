@@ -48,7 +48,8 @@ export function showValue(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // Too deeply nested to print (the stack runs out): say what it is instead.
+    text = Array.isArray(value) ? "[…deeply nested list…]" : "{…deeply nested object…}";
   }
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…(${text.length} characters)` : text;
 }

@@ -71,11 +71,6 @@ export interface AllowlistProps {
    */
   readonly policyPath?: string;
   /**
-   * Description of the managed policy (changing it replaces the policy).
-   * @default - a sentence saying what the policy does
-   */
-  readonly policyDescription?: string;
-  /**
    * Tags on the managed policy.
    * @default - no tags
    */
@@ -179,7 +174,6 @@ export interface AllowlistSettings {
   readonly users: readonly string[];
   readonly policyName: string;
   readonly policyPath: string;
-  readonly policyDescription: string;
   readonly tags: Readonly<Record<string, string>>;
 }
 

@@ -19,10 +19,22 @@ export function summarizeEnvironment(config: EnvironmentConfig): string {
     `  exempts principals: ${list(allowlist.exemptPrincipalArns)}; AWS service calls: ${allowlist.exemptAwsServiceCalls ? "exempt" : "not exempt"}`,
     `  attached to ${targets} target(s): ${allowlist.groups.length} group(s), ${allowlist.roles.length} role(s), ${allowlist.users.length} user(s)`,
   );
+  for (const cidr of broadCidrs(allowlist.allowedCidrs)) {
+    lines.push(`  warning: ${cidr} is very broad (wider than /${BROAD_PREFIX[cidr.includes(":") ? 6 : 4]}); check that it is meant`);
+  }
   if (targets === 0) {
     lines.push("  warning: no groups, roles or users; the policy protects no one until it is attached elsewhere");
   }
   return lines.join("\n");
+}
+
+// Wider than a /16 of IPv4 or a /32 of IPv6 (a whole ISP's allocation) is seldom what an office
+// or VPN egress really uses: worth a second look, not an error.
+const BROAD_PREFIX = { 4: 16, 6: 32 } as const;
+
+/** The CIDRs (canonical text) that are broader than the warning threshold. */
+export function broadCidrs(cidrs: readonly string[]): string[] {
+  return cidrs.filter((cidr) => Number(cidr.split("/")[1]) < BROAD_PREFIX[cidr.includes(":") ? 6 : 4]);
 }
 
 function list(values: readonly string[]): string {

@@ -27,13 +27,10 @@ export const ALLOWLIST_FIELDS = [
   "users",
   "policyName",
   "policyPath",
-  "policyDescription",
   "tags",
 ] as const;
 
 const TARGET_FIELDS = { groups: "group", roles: "role", users: "user" } as const;
-const DESCRIPTION_CHARACTERS = /^[\t\n\r\x20-\x7e\u00a1-\u00ff]*$/;
-const MAX_DESCRIPTION_LENGTH = 1000;
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const MAX_TAGS = 50;
 
@@ -72,7 +69,6 @@ export function validateAllowlist(
     users: validateTargets(input, "users", path, problems),
     policyName: validatePolicyName(input, path, context.policyName, problems),
     policyPath: validatePolicyPath(input, path, problems),
-    policyDescription: validateDescription(input, path, problems),
     tags: validateTags(input, path, problems),
   };
   checkSomethingIsAllowed(input, settings, path, problems);
@@ -160,21 +156,6 @@ function validateTargets(input: InputObject, field: keyof typeof TARGET_FIELDS, 
     seen.set(name.toLowerCase(), name);
   }
   return [...new Set(names)].sort();
-}
-
-function validateDescription(input: InputObject, path: string, problems: Problems): string {
-  const description =
-    readString(input, "policyDescription", path, problems) ??
-    "Denies opening SageMaker notebooks from outside the allowed networks (sagemaker-notebook-ip-allowlist).";
-  if (description.length > MAX_DESCRIPTION_LENGTH || !DESCRIPTION_CHARACTERS.test(description)) {
-    problems.add(
-      `${path}.policyDescription`,
-      description,
-      "is not a valid IAM policy description",
-      `at most ${MAX_DESCRIPTION_LENGTH} printable Latin-1 characters`,
-    );
-  }
-  return description;
 }
 
 function validateTags(input: InputObject, path: string, problems: Problems): Record<string, string> {

@@ -1,6 +1,9 @@
 import { aggregateCidrs } from "../modules/cidr-aggregation";
 import { type Cidr, formatCidr, isCidrProblem, parseCidr } from "../modules/cidr";
+import fc from "fast-check";
 import { edgeAddresses, inAny, seededRandom } from "./support/addresses";
+import { cidrListArbitrary } from "./support/arbitraries";
+import { PROPERTY_SEED, propertyRuns } from "./support/property-settings";
 
 function aggregate(texts: readonly string[]): string[] {
   const cidrs = texts.map((text) => {
@@ -83,3 +86,17 @@ function expectMinimal(output: readonly string[]): void {
     expect(siblings).toBe(false);
   }
 }
+
+describe("aggregateCidrs (property-based, seed printed on failure)", () => {
+  test("the aggregate covers exactly the input's addresses, and is minimal", () => {
+    fc.assert(
+      fc.property(cidrListArbitrary, (input) => {
+        const output = aggregate(input);
+        expectSameAddresses(input, output);
+        expectMinimal(output);
+        expect(output.length).toBeLessThanOrEqual(new Set(input).size);
+      }),
+      { seed: PROPERTY_SEED, numRuns: propertyRuns(2000) },
+    );
+  });
+});
