@@ -15,16 +15,20 @@ export interface SynthRun {
 }
 
 /**
- * Runs synth as a user does (`npm run synth`'s command, as a whole process) with its output
- * directory at `outdir`, and optionally a JSON variables file.
+ * Runs synth as a user does (`npm run synth`'s command, as a whole process) in a checkout, with
+ * its output directory at `outdir` (by default, the checkout's cdktf.out), and optionally a JSON
+ * variables file.
  */
-export function runSynth(outdir: string, variablesFile?: string): SynthRun {
+export function runSynth(outdir: string | undefined, variablesFile?: string, checkout = PROJECT_ROOT): SynthRun {
   const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
+  if (outdir === undefined) {
+    delete env.CDKTF_OUTDIR;
+  }
   delete env.NOTEBOOK_IP_VARIABLES;
   if (variablesFile !== undefined) {
     env.NOTEBOOK_IP_VARIABLES = variablesFile;
   }
-  const result = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], { cwd: PROJECT_ROOT, env, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], { cwd: checkout, env, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
