@@ -28,7 +28,7 @@ export function runSynth(outdir: string | undefined, variablesFile?: string, che
   if (variablesFile !== undefined) {
     env.NOTEBOOK_IP_VARIABLES = variablesFile;
   }
-  const result = spawnSync(process.execPath, ["--require", "tsx/cjs", "main.ts"], { cwd: checkout, env, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["bin/app.js"], { cwd: checkout, env, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT, runSynth, scratchDir } from "./support/run-synth";
+
+// bin/app.js reuses a bundle of main.ts while its inputs are unchanged; an edit must never be
+// answered with a stale bundle.
+
+function checkout(): string {
+  const dir = join(scratchDir(), "checkout");
+  mkdirSync(dir);
+  for (const file of ["bin", "main.ts", "variables.ts", "modules", "package.json", "package-lock.json", "tsconfig.json"]) {
+    cpSync(join(PROJECT_ROOT, file), join(dir, file), { recursive: true });
+  }
+  symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+function cacheKey(dir: string): string {
+  return createHash("sha256").update(realpathSync(dir)).digest("hex").slice(0, 16);
+}
+
+function devPolicy(dir: string): string {
+  const stack = JSON.parse(readFileSync(join(dir, "cdktf.out/stacks/dev/cdk.tf.json"), "utf8"));
+  return Object.values(stack.resource.aws_iam_policy as Record<string, { policy: string }>)[0].policy;
+}
+
+describe("bin/app.js", () => {
+  test("rebuilds when variables.ts changes, and reuses the bundle when nothing did", () => {
+    const dir = checkout();
+    expect(runSynth(undefined, undefined, dir).status).toBe(0);
+    expect(devPolicy(dir)).toContain("192.0.2.0/24");
+
+    const variables = join(dir, "variables.ts");
+    writeFileSync(variables, readFileSync(variables, "utf8").replace('"192.0.2.0/24", "2001:db8:1234::/48"', '"198.51.100.64/26"'));
+    expect(runSynth(undefined, undefined, dir).status).toBe(0);
+    expect(devPolicy(dir)).toContain("198.51.100.64/26");
+    expect(devPolicy(dir)).not.toContain("192.0.2.0/24");
+
+    const bundle = join(PROJECT_ROOT, "node_modules/.cache/sagemaker-notebook-ip-allowlist", cacheKey(dir), "app.js");
+    const built = statSync(bundle).mtimeMs;
+    expect(runSynth(undefined, undefined, dir).status).toBe(0);
+    expect(devPolicy(dir)).toContain("198.51.100.64/26");
+    expect(statSync(bundle).mtimeMs).toBe(built);
+  });
+
+  test("fails with the compiler's message, not a stack trace, when a source does not compile", () => {
+    const dir = checkout();
+    writeFileSync(join(dir, "variables.ts"), "export const variables = { environments: {");
+    const run = runSynth(undefined, undefined, dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/variables\.ts:\d+:\d+/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
