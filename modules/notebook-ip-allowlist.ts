@@ -7,7 +7,7 @@ import { buildPolicyDocument, renderPolicy } from "./policy-document";
 import { Problems } from "./problems";
 import { readObject } from "./read-input";
 import { type AllowlistProps, type AllowlistSettings, PROJECT_NAME } from "./settings";
-import { ALLOWLIST_FIELDS, validateAllowlist } from "./validate-allowlist";
+import { ALLOWLIST_FIELDS, isValidatedAllowlist, validateAllowlist } from "./validate-allowlist";
 
 // A policy's description cannot change without replacing the policy, so this text is fixed
 // (and not a setting): changing it would replace every deployed policy.
@@ -35,13 +35,13 @@ export class NotebookIpAllowlist extends Construct {
   /** The policy document exactly as written into the `policy` attribute. */
   public readonly policyJson: string;
 
-  /** Validates `props` (throwing a ValidationError with every problem) and creates the resources. */
-  public constructor(scope: Construct, id: string, props: AllowlistProps) {
+  /**
+   * Validates `props` (throwing a ValidationError with every problem) and creates the resources.
+   * Settings that the variables loader already validated are used as they are.
+   */
+  public constructor(scope: Construct, id: string, props: AllowlistProps | AllowlistSettings) {
     super(scope, id);
-    const problems = new Problems();
-    const input = readObject(props, id, ALLOWLIST_FIELDS, problems) ?? {};
-    this.settings = validateAllowlist(input, id, { policyName: defaultPolicyName(this) }, problems);
-    problems.throwIfAny();
+    this.settings = isValidatedAllowlist(props) ? props : validateProps(props, id, defaultPolicyName(this));
 
     this.policyJson = renderPolicy(buildPolicyDocument(this.settings));
     this.policy = new IamPolicy(this, "policy", {
@@ -63,6 +63,14 @@ export class NotebookIpAllowlist extends Construct {
       new IamUserPolicyAttachment(this, `user-${user}`, { user, policyArn, lifecycle: REPLACE_WITHOUT_A_GAP });
     }
   }
+}
+
+function validateProps(props: AllowlistProps, id: string, policyName: string): AllowlistSettings {
+  const problems = new Problems();
+  const input = readObject(props, id, ALLOWLIST_FIELDS, problems) ?? {};
+  const settings = validateAllowlist(input, id, { policyName }, problems);
+  problems.throwIfAny();
+  return settings;
 }
 
 // Stable across synths and unique per construct path, so two allow-lists in one account or stack

@@ -44,6 +44,14 @@ export interface AllowlistContext {
   readonly partition?: string;
 }
 
+// Settings this module produced: already canonical, so they are never validated again.
+const validated = new WeakSet<AllowlistSettings>();
+
+/** True for settings returned by {@link validateAllowlist} (parse once, trust after). */
+export function isValidatedAllowlist(value: unknown): value is AllowlistSettings {
+  return typeof value === "object" && value !== null && validated.has(value as AllowlistSettings);
+}
+
 /**
  * Validates the allow-list fields of `input` (already checked to be an object whose keys are
  * known) and returns them normalized; records every problem under `path`.
@@ -73,6 +81,7 @@ export function validateAllowlist(
   };
   checkSomethingIsAllowed(input, settings, path, problems);
   checkPolicySize(settings, cidrs, path, problems);
+  validated.add(settings);
   return settings;
 }
 

@@ -45,7 +45,7 @@ describe("aggregateCidrs", () => {
     expectSameAddresses(input, output);
   });
 
-  test.each([1, 2, 3, 4, 5])("covers exactly the same addresses for several hundred random ranges (seed %i)", (seed) => {
+  test.each([1, 2])("covers exactly the same addresses for several hundred random ranges (seed %i)", (seed) => {
     const random = seededRandom(seed);
     const input = Array.from({ length: 600 }, () => randomCidr(random));
     const output = aggregate(input);
@@ -96,7 +96,7 @@ describe("aggregateCidrs (property-based, seed printed on failure)", () => {
         expectMinimal(output);
         expect(output.length).toBeLessThanOrEqual(new Set(input).size);
       }),
-      { seed: PROPERTY_SEED, numRuns: propertyRuns(2000) },
+      { seed: PROPERTY_SEED, numRuns: propertyRuns(1000) },
     );
   });
 });
