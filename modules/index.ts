@@ -1,10 +1,20 @@
-export * from "./cidr";
-export * from "./environment-stack";
-export * from "./load-variables";
-export * from "./notebook-ip-allowlist";
-export * from "./policy-document";
-export * from "./problems";
-export * from "./settings";
-export * from "./summary";
-export * from "./synth-app";
-export * from "./validate-variables";
+// The library's public API: the construct and its props, the variables file's types and
+// validation, and the pure policy builder. Everything else in modules/ is internal.
+export { NotebookIpAllowlist } from "./notebook-ip-allowlist";
+export type { NotebookIpAllowlistProps } from "./notebook-ip-allowlist";
+export type {
+  AllowlistProps,
+  AllowlistSettings,
+  BackendConfig,
+  BackendVariables,
+  CloudBackendVariables,
+  EnvironmentConfig,
+  EnvironmentVariables,
+  LocalBackendVariables,
+  S3BackendVariables,
+  VariablesFile,
+} from "./settings";
+export { validateVariables } from "./validate-variables";
+export { ValidationError } from "./problems";
+export { buildPolicyDocument, renderPolicy, policySize, MANAGED_POLICY_MAX_CHARACTERS } from "./policy-document";
+export type { PolicyDocument, PolicySettings, PolicyStatement } from "./policy-document";

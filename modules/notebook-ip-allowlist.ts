@@ -2,6 +2,7 @@ import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-poli
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy-attachment";
+import { DefaultTokenResolver, StringConcat, Token, Tokenization } from "cdktf";
 import { Construct } from "constructs";
 import { buildPolicyDocument, renderPolicy } from "./policy-document";
 import { Problems } from "./problems";
@@ -13,6 +14,13 @@ import { ALLOWLIST_FIELDS, isValidatedAllowlist, validateAllowlist } from "./val
 // (and not a setting): changing it would replace every deployed policy.
 const POLICY_DESCRIPTION =
   "Denies opening SageMaker notebooks from outside the allowed networks (sagemaker-notebook-ip-allowlist).";
+
+/**
+ * Props of {@link NotebookIpAllowlist}: the fields of one environment in the variables file,
+ * without the provider's and backend's. `groups`, `roles` and `users` may hold tokens such as
+ * `role.name` of the consumer's own resources.
+ */
+export type NotebookIpAllowlistProps = AllowlistProps;
 
 // When the policy must be replaced (a new name or path), Terraform creates the new policy and
 // attaches it before it detaches and deletes the old one, so no target is ever unprotected.
@@ -39,7 +47,7 @@ export class NotebookIpAllowlist extends Construct {
    * Validates `props` (throwing a ValidationError with every problem) and creates the resources.
    * Settings that the variables loader already validated are used as they are.
    */
-  public constructor(scope: Construct, id: string, props: AllowlistProps | AllowlistSettings) {
+  public constructor(scope: Construct, id: string, props: NotebookIpAllowlistProps | AllowlistSettings) {
     super(scope, id);
     this.settings = isValidatedAllowlist(props) ? props : validateProps(props, id, defaultPolicyName(this));
 
@@ -53,22 +61,43 @@ export class NotebookIpAllowlist extends Construct {
       lifecycle: REPLACE_WITHOUT_A_GAP,
     });
     const policyArn = this.policy.arn;
-    for (const group of this.settings.groups) {
-      new IamGroupPolicyAttachment(this, `group-${group}`, { group, policyArn, lifecycle: REPLACE_WITHOUT_A_GAP });
+    const lifecycle = REPLACE_WITHOUT_A_GAP;
+    for (const [id, group] of this.targetIds("group", this.settings.groups)) {
+      new IamGroupPolicyAttachment(this, id, { group, policyArn, lifecycle });
     }
-    for (const role of this.settings.roles) {
-      new IamRolePolicyAttachment(this, `role-${role}`, { role, policyArn, lifecycle: REPLACE_WITHOUT_A_GAP });
+    for (const [id, role] of this.targetIds("role", this.settings.roles)) {
+      new IamRolePolicyAttachment(this, id, { role, policyArn, lifecycle });
     }
-    for (const user of this.settings.users) {
-      new IamUserPolicyAttachment(this, `user-${user}`, { user, policyArn, lifecycle: REPLACE_WITHOUT_A_GAP });
+    for (const [id, user] of this.targetIds("user", this.settings.users)) {
+      new IamUserPolicyAttachment(this, id, { user, policyArn, lifecycle });
     }
+  }
+
+  /**
+   * A construct id per target, derived from what the target is, never from its position: the
+   * name (`role-Analyst`), or for a token the Terraform expression it stands for
+   * (`role-aws_iam_role.analyst_1A2B3C4D.name`), so adding or reordering targets never replaces
+   * another attachment. Two tokens for the same attribute get one attachment.
+   */
+  private targetIds(kind: string, names: readonly string[]): Map<string, string> {
+    const ids = new Map<string, string>();
+    for (const name of names) {
+      const stable = Token.isUnresolved(name) ? this.expressionOf(name) : name;
+      ids.set(`${kind}-${stable.replace(/\//g, "_")}`, name);
+    }
+    return ids;
+  }
+
+  private expressionOf(token: string): string {
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    return String(Tokenization.resolve(token, { scope: this, resolver })).replace(/^\$\{|\}$/g, "");
   }
 }
 
-function validateProps(props: AllowlistProps, id: string, policyName: string): AllowlistSettings {
+function validateProps(props: NotebookIpAllowlistProps, id: string, policyName: string): AllowlistSettings {
   const problems = new Problems();
   const input = readObject(props, id, ALLOWLIST_FIELDS, problems) ?? {};
-  const settings = validateAllowlist(input, id, { policyName }, problems);
+  const settings = validateAllowlist(input, id, { policyName, allowTokens: true }, problems);
   problems.throwIfAny();
   return settings;
 }

@@ -1,3 +1,4 @@
+import { Token } from "cdktf";
 import { type Cidr, formatCidr } from "./cidr";
 import { checkIamName, checkIamPath, type IamNameKind } from "./iam-names";
 import { buildPolicyDocument, MANAGED_POLICY_MAX_CHARACTERS, policySize, renderPolicy } from "./policy-document";
@@ -42,6 +43,11 @@ export interface AllowlistContext {
   readonly region?: string;
   /** The partition ARNs must be in, when known. */
   readonly partition?: string;
+  /**
+   * Whether group, role and user names may be cdktf tokens (`role.name` of the consumer's own
+   * resource): passed through unchecked, since their value is known only to Terraform.
+   */
+  readonly allowTokens?: boolean;
 }
 
 // Settings this module produced: already canonical, so they are never validated again.
@@ -72,9 +78,9 @@ export function validateAllowlist(
     exemptAwsServiceCalls: readBoolean(input, "exemptAwsServiceCalls", path, problems) ?? true,
     actions: actions.map((action) => action.text),
     resourceArns: validateResourceArns(input, path, context, actions, problems),
-    groups: validateTargets(input, "groups", path, problems),
-    roles: validateTargets(input, "roles", path, problems),
-    users: validateTargets(input, "users", path, problems),
+    groups: validateTargets(input, "groups", path, context, problems),
+    roles: validateTargets(input, "roles", path, context, problems),
+    users: validateTargets(input, "users", path, context, problems),
     policyName: validatePolicyName(input, path, context.policyName, problems),
     policyPath: validatePolicyPath(input, path, problems),
     tags: validateTags(input, path, problems),
@@ -141,9 +147,18 @@ function validatePolicyPath(input: InputObject, path: string, problems: Problems
   return policyPath;
 }
 
-function validateTargets(input: InputObject, field: keyof typeof TARGET_FIELDS, path: string, problems: Problems): string[] {
+function validateTargets(
+  input: InputObject,
+  field: keyof typeof TARGET_FIELDS,
+  path: string,
+  context: AllowlistContext,
+  problems: Problems,
+): string[] {
   const kind: IamNameKind = TARGET_FIELDS[field];
   const names = readList(input, field, path, problems, (name, itemPath) => {
+    if (context.allowTokens && Token.isUnresolved(name)) {
+      return name;
+    }
     const problem = checkIamName(kind, name);
     if (problem !== undefined) {
       problems.add(itemPath, name, problem.problem, problem.expected);
