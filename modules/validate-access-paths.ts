@@ -2,8 +2,10 @@ import { iamActionsOf, resolveAction, sagemakerResourceTypes, type IamAction } f
 import type { Problems } from "./problems";
 import { type InputObject, isEmptyList, ownValue, readList } from "./read-input";
 
-const VPC_ENDPOINT_ID = /^vpce-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-const VPC_ID = /^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+/** The form of a VPC endpoint id. */
+export const VPC_ENDPOINT_ID = /^vpce-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+/** The form of a VPC id. */
+export const VPC_ID = /^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const PRINCIPAL_ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/;
 const IAM_PRINCIPAL_RESOURCE = /^(role|user)\/(?:[\x21-\x7e]*\/)?[\w+=,.@*?-]+$/;
 const SAGEMAKER_ARN = /^arn:([^:]*):sagemaker:([^:]*):([^:]*):([a-z-]+)\/[\x21-\x7e]+$/;
@@ -46,7 +48,8 @@ export function validateExemptPrincipals(input: InputObject, path: string, parti
   }));
 }
 
-function checkPrincipalArn(arn: string, partition: string | undefined): string | undefined {
+/** What is wrong with an exempt principal ARN (pattern), or undefined. */
+export function checkPrincipalArn(arn: string, partition: string | undefined): string | undefined {
   const parts = PRINCIPAL_ARN.exec(arn);
   if (parts === null) {
     return "is not an ARN";

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT, runSynth, scratchDir } from "./support/run-synth";
 
@@ -9,15 +8,11 @@ import { PROJECT_ROOT, runSynth, scratchDir } from "./support/run-synth";
 function checkout(): string {
   const dir = join(scratchDir(), "checkout");
   mkdirSync(dir);
-  for (const file of ["bin", "main.ts", "variables.ts", "modules", "package.json", "package-lock.json", "tsconfig.json"]) {
+  for (const file of ["bin", "main.ts", "check.ts", "variables.ts", "modules", "package.json", "package-lock.json", "tsconfig.json"]) {
     cpSync(join(PROJECT_ROOT, file), join(dir, file), { recursive: true });
   }
   symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
   return dir;
-}
-
-function cacheKey(dir: string): string {
-  return createHash("sha256").update(realpathSync(dir)).digest("hex").slice(0, 16);
 }
 
 function devPolicy(dir: string): string {
@@ -37,7 +32,7 @@ describe("bin/app.js", () => {
     expect(devPolicy(dir)).toContain("198.51.100.64/26");
     expect(devPolicy(dir)).not.toContain("192.0.2.0/24");
 
-    const bundle = join(PROJECT_ROOT, "node_modules/.cache/sagemaker-notebook-ip-allowlist", cacheKey(dir), "app.js");
+    const bundle = join(dir, ".bundle-cache", "main.js");
     const built = statSync(bundle).mtimeMs;
     expect(runSynth(undefined, undefined, dir).status).toBe(0);
     expect(devPolicy(dir)).toContain("198.51.100.64/26");

@@ -25,6 +25,10 @@ export function runSynth(outdir: string | undefined, variablesFile?: string, che
     delete env.CDKTF_OUTDIR;
   }
   delete env.NOTEBOOK_IP_VARIABLES;
+  if (checkout !== PROJECT_ROOT) {
+    // A checkout's bundle goes beside it, not into the shared node_modules.
+    env.NOTEBOOK_ALLOWLIST_CACHE = join(checkout, ".bundle-cache");
+  }
   if (variablesFile !== undefined) {
     env.NOTEBOOK_IP_VARIABLES = variablesFile;
   }
