@@ -6,10 +6,28 @@
  */
 export class Problems {
   private readonly found: string[] = [];
+  private rewrite: (path: string) => string = (path) => path;
 
-  /** Records one problem with the value at `path`. */
+  /** Records one problem with the value at `path`; the same problem twice is recorded once. */
   public add(path: string, value: unknown, whatIsWrong: string, expected: string): void {
-    this.found.push(`${path}: ${showValue(value)} ${whatIsWrong}; expected ${expected}`);
+    const problem = `${this.rewrite(path)}: ${showValue(value)} ${whatIsWrong}; expected ${expected}`;
+    if (!this.found.includes(problem)) {
+      this.found.push(problem);
+    }
+  }
+
+  /**
+   * Runs `check` with every recorded path passed through `rewrite`: a value an environment
+   * inherited from `defaults` is reported where it was written, once.
+   */
+  public withPaths<T>(rewrite: (path: string) => string, check: () => T): T {
+    const previous = this.rewrite;
+    this.rewrite = rewrite;
+    try {
+      return check();
+    } finally {
+      this.rewrite = previous;
+    }
   }
 
   /** True once any problem has been recorded. */

@@ -1,6 +1,7 @@
 import { AWS_REGIONS, partitionOfRegion } from "./aws-regions";
 import { closestName, Problems } from "./problems";
 import { isPlainObject, type InputObject, ownValue, readBoolean, readList, readObject, readString } from "./read-input";
+import { checkDefaultLists, mergeDefaults } from "./variables-defaults";
 import { type BackendConfig, type EnvironmentConfig, PROJECT_NAME } from "./settings";
 import { ALLOWLIST_FIELDS, validateAllowlist } from "./validate-allowlist";
 
@@ -29,8 +30,9 @@ const BACKEND_FIELDS = {
  */
 export function validateVariables(input: unknown): EnvironmentConfig[] {
   const problems = new Problems();
-  const file = readObject(input, "variables", ["environments"], problems);
+  const file = readObject(input, "variables", ["$schema", "defaults", "environments"], problems);
   const environments = file === undefined ? undefined : ownValue(file, "environments");
+  const defaults = file === undefined ? undefined : readDefaults(ownValue(file, "defaults"), problems);
   if (file !== undefined && !isPlainObject(environments)) {
     problems.add("variables.environments", environments, "is not an object of environments", 'an object like {"dev": {...}}');
   }
@@ -42,7 +44,7 @@ export function validateVariables(input: unknown): EnvironmentConfig[] {
     }
     checkEnvironmentNames(names, problems);
     for (const name of names) {
-      const config = validateEnvironment(name, environments[name], problems);
+      const config = validateEnvironment(name, environments[name], defaults, problems);
       if (config !== undefined) {
         configs.push(config);
       }
@@ -71,11 +73,32 @@ function checkEnvironmentNames(names: readonly string[], problems: Problems): vo
   }
 }
 
-function validateEnvironment(name: string, value: unknown, problems: Problems): EnvironmentConfig | undefined {
-  const input = readObject(value, name, ENVIRONMENT_FIELDS, problems);
-  if (input === undefined) {
+function readDefaults(value: unknown, problems: Problems): InputObject | undefined {
+  if (value === undefined) {
     return undefined;
   }
+  const defaults = readObject(value, "defaults", ENVIRONMENT_FIELDS, problems);
+  if (defaults !== undefined) {
+    checkDefaultLists(defaults, problems);
+  }
+  return defaults;
+}
+
+function validateEnvironment(
+  name: string,
+  value: unknown,
+  defaults: InputObject | undefined,
+  problems: Problems,
+): EnvironmentConfig | undefined {
+  const own = readObject(value, name, ENVIRONMENT_FIELDS, problems);
+  if (own === undefined) {
+    return undefined;
+  }
+  const merged = mergeDefaults(name, defaults, own);
+  return problems.withPaths(merged.originOf, () => validateMerged(name, merged.input, problems));
+}
+
+function validateMerged(name: string, input: InputObject, problems: Problems): EnvironmentConfig {
   const region = validateRegion(input, name, problems);
   return {
     name,

@@ -122,7 +122,7 @@ describe("validateVariables", () => {
     ["an environment name that is a path", { environments: { "../prod": {} } }, '"../prod" cannot be an environment name'],
     ["names that collide on a case-insensitive disk", { environments: { Dev: { region: "eu-west-1", allowedCidrs: ["192.0.2.0/24"] }, dev: { region: "eu-west-1", allowedCidrs: ["192.0.2.0/24"] } } }, 'dev: "dev" differs from "Dev" only in case'],
     ["an environment that is not an object", { environments: { dev: "eu-west-1" } }, 'dev: "eu-west-1" is a string; expected an object'],
-    ["an unknown top-level field", { environments: {}, defaults: {} }, "variables.defaults: {} is not a known field"],
+    ["an unknown top-level field", { environments: {}, default: {} }, 'variables.default: {} is not a known field (did you mean "defaults"?)'],
   ])("rejects %s", (_name, input, message) => {
     expect(problemsOf(input).join("\n")).toContain(message);
   });
