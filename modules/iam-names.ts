@@ -9,9 +9,12 @@ export const IAM_NAME_LIMITS = {
 /** A kind of IAM entity whose name the project validates. */
 export type IamNameKind = keyof typeof IAM_NAME_LIMITS;
 
-const NAME_CHARACTERS = /^[\w+=,.@-]+$/;
-const PATH_FORM = /^\/([\x21-\x7e]*\/)?$/;
-const MAX_PATH_LENGTH = 512;
+/** The characters IAM allows in names. */
+export const NAME_CHARACTERS = /^[\w+=,.@-]+$/;
+/** The form of an IAM path. */
+export const PATH_FORM = /^\/([\x21-\x7e]*\/)?$/;
+/** The longest IAM path. */
+export const MAX_PATH_LENGTH = 512;
 
 /** What is wrong with an IAM name of the kind, and what is expected; undefined when it is fine. */
 export function checkIamName(kind: IamNameKind, name: string): { problem: string; expected: string } | undefined {

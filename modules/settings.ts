@@ -62,7 +62,7 @@ export interface AllowlistProps {
   readonly users?: readonly string[];
   /**
    * Name of the managed policy; unique in the account.
-   * @default "sagemaker-notebook-ip-allowlist-<environment>" in the app; in the construct, the same with the stack's name
+   * @default "sagemaker-notebook-ip-allowlist-<environment>" in the app; in the construct, "sagemaker-notebook-ip-allowlist-<construct path>"
    */
   readonly policyName?: string;
   /**
@@ -79,6 +79,7 @@ export interface AllowlistProps {
 
 /** Local state file, outside `cdktf.out`. */
 export interface LocalBackendVariables {
+  /** Selects this backend. */
   readonly type: "local";
   /**
    * State file path, relative to the project's root (where `cdktf.json` is).
@@ -89,6 +90,7 @@ export interface LocalBackendVariables {
 
 /** State in an S3 bucket. */
 export interface S3BackendVariables {
+  /** Selects this backend. */
   readonly type: "s3";
   /** Bucket that holds the state. */
   readonly bucket: string;
@@ -116,6 +118,7 @@ export interface S3BackendVariables {
 
 /** State in HCP Terraform / Terraform Enterprise, one named workspace per environment. */
 export interface CloudBackendVariables {
+  /** Selects this backend. */
   readonly type: "cloud";
   /** Organization that owns the workspace. */
   readonly organization: string;
@@ -157,7 +160,15 @@ export interface EnvironmentVariables extends AllowlistProps {
 
 /** The variables file: one entry per environment, keyed by the environment's (and stack's) name. */
 export interface VariablesFile {
-  readonly environments: Readonly<Record<string, EnvironmentVariables>>;
+  /** The path or URL of the JSON Schema, for editors (in a JSON file). */
+  readonly $schema?: string;
+  /**
+   * Values for every environment that does not set its own; allow-lists and targets combine,
+   * restrictions and single values are replaced (see the README).
+   */
+  readonly defaults?: Partial<EnvironmentVariables>;
+  /** One entry per environment, keyed by its name: the stack's and its folder's. */
+  readonly environments: Readonly<Record<string, Partial<EnvironmentVariables>>>;
 }
 
 /** Allow-list settings after validation: canonical, sorted, defaults applied. */

@@ -33,7 +33,8 @@ export const ALLOWLIST_FIELDS = [
 
 const TARGET_FIELDS = { groups: "group", roles: "role", users: "user" } as const;
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const MAX_TAGS = 50;
+/** The most tags an IAM policy takes. */
+export const MAX_TAGS = 50;
 
 /** What the allow-list's checks depend on where it is used (the app's environment, or a stack). */
 export interface AllowlistContext {

@@ -15,10 +15,14 @@ export const ENVIRONMENT_FIELDS = [
 ] as const;
 
 const REGION_EXPECTED = 'an AWS region name such as "eu-west-1"';
-const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-const ACCOUNT_ID = /^\d{12}$/;
-const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
-const BACKEND_FIELDS = {
+/** The form of an environment name: it names the stack and its folder. */
+export const ENVIRONMENT_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** The form of an AWS account id. */
+export const ACCOUNT_ID = /^\d{12}$/;
+/** The form of an IAM role ARN (capturing partition, account). */
+export const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
+/** The fields of each backend type. */
+export const BACKEND_FIELDS = {
   local: ["type", "path"],
   s3: ["type", "bucket", "key", "region", "dynamodbTable", "useLockfile"],
   cloud: ["type", "organization", "workspace", "hostname"],
