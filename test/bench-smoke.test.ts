@@ -15,10 +15,10 @@ describe("npm run bench (smoke case)", () => {
     });
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^examples\s+anchor \(npx ts-node main\.ts\)\s+1\s+\d/m);
+    expect(run.stdout).toMatch(/^4x5x3\s+anchor \(npx ts-node main\.ts\)\s+1\s+\d/m);
     expect(run.stdout).toMatch(/^4x5x3\s+cdktf\.json app \(node bin\/app\.js\)\s+1\s+\d/m);
     const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
-    expect(results.sizes.map((size: { name: string }) => size.name)).toEqual(["examples", "4x5x3"]);
+    expect(results.sizes.map((size: { name: string }) => size.name)).toEqual(["4x5x3"]);
     expect(results.sizes[0].anchor.seconds.median).toBeGreaterThan(0);
     expect(readFileSync(join(out, "synth-time.svg"), "utf8")).toMatch(/^<svg [^>]*>[\s\S]*<polyline[\s\S]*<\/svg>\n$/);
   }, 120_000);

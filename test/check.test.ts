@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
+import { runCheck } from "../modules/check-cli";
 import { checkRequest, type CheckRequest } from "../modules/check-request";
 import { validateVariables } from "../modules/validate-variables";
+import { variables } from "../variables";
 import { decide, type Decision } from "./support/iam";
 import { PROJECT_ROOT } from "./support/run-synth";
 import { oneEnvironment, policyOf, synthEnvironment } from "./support/synth";
@@ -82,9 +84,21 @@ describe("npm run check", () => {
     [["prod", "192.0.2.1", "--vpce", "vpce-XYZ"], 'check.vpce: "vpce-XYZ" is not a valid id'],
     [["prod", "192.0.2.1", "--colour"], 'check: "--colour" is not an option'],
   ])("exits 2 with a clear message on bad input %j", (args, message) => {
-    const run = check(...args);
+    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect(runCheck(args, {}, variables)).toBe(2);
+      const printed = errors.mock.calls.map((call) => String(call[0])).join("\n");
+      expect(printed).toContain(message);
+      expect(printed).not.toMatch(/\n\s+at /);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  test("exits 2 as a process too, without a stack trace", () => {
+    const run = check("prod", "10.1.2.3");
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain('check.ip: "10.1.2.3" is in 10.0.0.0/8');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
