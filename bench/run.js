@@ -193,7 +193,16 @@ function duMiB(paths) {
 function report(results) {
   const rows = [["case", "command", "runs", "median s", "min-max s", "x anchor", "x node -e 0", "peak MiB"]];
   const floor = results.floor.seconds.median;
-  rows.push(["-", COMMANDS.floor.label, results.floor.runs, fmt(floor), range(results.floor.seconds), "", "1.0", fmt(results.floor.peakMiB.median, 0)]);
+  rows.push([
+    "-",
+    COMMANDS.floor.label,
+    results.floor.runs,
+    fmt(floor),
+    range(results.floor.seconds),
+    "",
+    "1.0",
+    fmt(results.floor.peakMiB.median, 0),
+  ]);
   for (const size of results.sizes) {
     for (const key of ["app", "npm", "anchor"]) {
       const measured = size[key];
@@ -201,18 +210,38 @@ function report(results) {
         continue;
       }
       const anchor = size.anchor ? fmt(measured.seconds.median / size.anchor.seconds.median, 3) : "";
-      rows.push([size.name, COMMANDS[key].label, measured.runs, fmt(measured.seconds.median), range(measured.seconds), anchor, fmt(measured.seconds.median / floor, 1), fmt(measured.peakMiB.median, 0)]);
+      rows.push([
+        size.name,
+        COMMANDS[key].label,
+        measured.runs,
+        fmt(measured.seconds.median),
+        range(measured.seconds),
+        anchor,
+        fmt(measured.seconds.median / floor, 1),
+        fmt(measured.peakMiB.median, 0),
+      ]);
     }
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
-  const lines = rows.map((row) => row.map((cell, i) => String(cell).padEnd(widths[i])).join("  ").trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((cell, i) => String(cell).padEnd(widths[i]))
+      .join("  ")
+      .trimEnd(),
+  );
   lines.push("");
   for (const target of results.targets) {
-    lines.push(`${target.met ? "met " : "MISS"}  ${target.name}: ${fmt(target.value, 3)}${target.unit} (target <= ${fmt(target.limit, 3)}${target.unit})`);
+    lines.push(
+      `${target.met ? "met " : "MISS"}  ${target.name}: ${fmt(target.value, 3)}${target.unit} (target <= ${fmt(target.limit, 3)}${target.unit})`,
+    );
   }
   const { footprint: f } = results;
-  lines.push(`install: node_modules ${f.nodeModulesMiB} MiB; runtime ${f.runtimeDependencies.length} direct dependencies (${f.runtimeDependencies.join(", ")}), ${f.runtimePackagesInstalled} packages, ${f.runtimeMiB} MiB`);
-  lines.push(`machine: ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, Node.js ${results.machine.node}; whole run ${fmt(results.totalSeconds, 0)} s`);
+  lines.push(
+    `install: node_modules ${f.nodeModulesMiB} MiB; runtime ${f.runtimeDependencies.length} direct dependencies (${f.runtimeDependencies.join(", ")}), ${f.runtimePackagesInstalled} packages, ${f.runtimeMiB} MiB`,
+  );
+  lines.push(
+    `machine: ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, Node.js ${results.machine.node}; whole run ${fmt(results.totalSeconds, 0)} s`,
+  );
   return lines.join("\n");
 }
 

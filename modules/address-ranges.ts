@@ -1,4 +1,4 @@
-import { type Cidr, cidrContains, cidrsOverlap, parseCidr, isCidrProblem } from "./cidr";
+import { type Cidr, cidrContains, cidrsOverlap, isCidrProblem, parseCidr } from "./cidr";
 
 /** A range of addresses that never appears as `aws:SourceIp`, and why. */
 export interface NonPublicRange {

@@ -1,5 +1,5 @@
 import { findNonPublicRange } from "./address-ranges";
-import { checkRequest, type CheckRequest } from "./check-request";
+import { type CheckRequest, checkRequest } from "./check-request";
 import { parseAddress } from "./cidr";
 import { resolveAction } from "./iam-actions";
 import { loadVariables } from "./load-variables";
@@ -60,7 +60,7 @@ function parseArguments(args: readonly string[]): { environment: string; request
         options.set(arg.slice(2), args[++i]);
       }
     } else if (arg.startsWith("-")) {
-      problems.add("check", arg, "is not an option", VALUE_OPTIONS.join(", ") + " or --via-aws-service");
+      problems.add("check", arg, "is not an option", `${VALUE_OPTIONS.join(", ")} or --via-aws-service`);
     } else {
       positional.push(arg);
     }
@@ -88,7 +88,12 @@ function parseArguments(args: readonly string[]): { environment: string; request
 function checkSourceIp(sourceIp: string | undefined, options: Map<string, string>, problems: Problems): string | undefined {
   if (sourceIp === undefined) {
     if (!options.has("vpce") && !options.has("vpc")) {
-      problems.add("check.ip", undefined, "is required for a request from the internet", "an IP address, or --vpce / --vpc for a request through a VPC endpoint");
+      problems.add(
+        "check.ip",
+        undefined,
+        "is required for a request from the internet",
+        "an IP address, or --vpce / --vpc for a request through a VPC endpoint",
+      );
     }
     return undefined;
   }
@@ -128,7 +133,12 @@ function checkAction(action: string | undefined, problems: Problems): string {
 
 function checkId(id: string | undefined, option: string, form: RegExp, problems: Problems): string | undefined {
   if (id !== undefined && !form.test(id)) {
-    problems.add(`check.${option}`, id, "is not a valid id", option === "vpce" ? '"vpce-" and 8 or 17 lowercase hex digits' : '"vpc-" and 8 or 17 lowercase hex digits');
+    problems.add(
+      `check.${option}`,
+      id,
+      "is not a valid id",
+      option === "vpce" ? '"vpce-" and 8 or 17 lowercase hex digits' : '"vpc-" and 8 or 17 lowercase hex digits',
+    );
   }
   return id;
 }

@@ -34,9 +34,15 @@ export interface CheckResult {
 export function checkRequest(settings: AllowlistSettings, request: CheckRequest): CheckResult {
   const [statement] = buildPolicyDocument(settings).Statement;
   if (!list(statement.Action).some((pattern) => wildcardMatch(pattern, request.action, true))) {
-    return { decision: "allowed", reason: `${request.action} is not an action this allow-list guards (${list(statement.Action).join(", ")})` };
+    return {
+      decision: "allowed",
+      reason: `${request.action} is not an action this allow-list guards (${list(statement.Action).join(", ")})`,
+    };
   }
-  if (request.resourceArn !== undefined && !list(statement.Resource).some((pattern) => wildcardMatch(pattern, request.resourceArn as string, false))) {
+  if (
+    request.resourceArn !== undefined &&
+    !list(statement.Resource).some((pattern) => wildcardMatch(pattern, request.resourceArn as string, false))
+  ) {
     return { decision: "allowed", reason: `${request.resourceArn} is not a resource this allow-list guards` };
   }
   const exemption = findExemption(statement, request);
@@ -64,7 +70,8 @@ function findExemption(statement: PolicyStatement, request: CheckRequest): strin
     return `the request comes from ${request.sourceVpc}, an allowed VPC`;
   }
   const exempt = list(condition.ArnNotLikeIfExists?.["aws:PrincipalArn"]);
-  const matchedPrincipal = request.principalArn === undefined ? undefined : exempt.find((pattern) => arnLike(pattern, request.principalArn as string));
+  const matchedPrincipal =
+    request.principalArn === undefined ? undefined : exempt.find((pattern) => arnLike(pattern, request.principalArn as string));
   if (matchedPrincipal !== undefined) {
     return `${request.principalArn} is exempt (${matchedPrincipal} in exemptPrincipalArns)`;
   }
@@ -80,7 +87,10 @@ function describeDenial(settings: AllowlistSettings, request: CheckRequest): str
       ? `${request.sourceIp} is in none of the ${settings.allowedCidrs.length} allowed CIDR(s)`
       : "the request has no source address (it comes through a VPC endpoint)";
   const network = [request.sourceVpce, request.sourceVpc].filter((id) => id !== undefined);
-  const through = network.length > 0 ? `, ${network.join(" / ")} is not an allowed endpoint or VPC` : ", and it comes through no allowed VPC endpoint or VPC";
+  const through =
+    network.length > 0
+      ? `, ${network.join(" / ")} is not an allowed endpoint or VPC`
+      : ", and it comes through no allowed VPC endpoint or VPC";
   return `${from}${through}; no exemption applies`;
 }
 
@@ -100,7 +110,10 @@ function addressIn(address: string, cidrText: string): boolean {
 
 // IAM wildcards: * any run of characters, ? one character. Actions match case-insensitively.
 function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${source}$`, ignoreCase ? "is" : "s").test(value);
 }
 

@@ -7,21 +7,18 @@ import { type Cidr, cidrEnd, familyBits } from "./cidr";
  */
 export function aggregateCidrs(cidrs: readonly Cidr[]): Cidr[] {
   return ([4, 6] as const).flatMap((family) =>
-    mergeIntervals(cidrs.filter((cidr) => cidr.family === family)).flatMap(([start, end]) =>
-      intervalToCidrs(family, start, end),
-    ),
+    mergeIntervals(cidrs.filter((cidr) => cidr.family === family)).flatMap(([start, end]) => intervalToCidrs(family, start, end)),
   );
 }
 
 // Half-open address intervals [start, end), sorted, with overlapping and touching ones joined.
 function mergeIntervals(cidrs: readonly Cidr[]): [bigint, bigint][] {
-  const intervals = cidrs
-    .map((cidr): [bigint, bigint] => [cidr.network, cidrEnd(cidr)])
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const intervals = cidrs.map((cidr): [bigint, bigint] => [cidr.network, cidrEnd(cidr)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const merged: [bigint, bigint][] = [];
   for (const [start, end] of intervals) {
     const last = merged[merged.length - 1];
     if (last !== undefined && start <= last[1]) {
+      // biome-ignore lint/complexity/useMathMinMax: Math.max does not take bigints
       last[1] = end > last[1] ? end : last[1];
     } else {
       merged.push([start, end]);

@@ -97,9 +97,7 @@ function globToRegExp(glob: string): RegExp {
 function closestActions(name: string, actions: readonly IamAction[]): string[] {
   const names = actions.map((action) => action.name);
   const lower = name.toLowerCase();
-  const containing = names
-    .filter((candidate) => isSubsequence(lower, candidate.toLowerCase()))
-    .sort((a, b) => a.length - b.length);
+  const containing = names.filter((candidate) => isSubsequence(lower, candidate.toLowerCase())).sort((a, b) => a.length - b.length);
   const closest = [...containing];
   let remaining = names.filter((candidate) => !closest.includes(candidate));
   while (closest.length < 3) {

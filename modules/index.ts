@@ -1,7 +1,11 @@
 // The library's public API: the construct and its props, the variables file's types and
 // validation, and the pure policy builder. Everything else in modules/ is internal.
-export { NotebookIpAllowlist } from "./notebook-ip-allowlist";
+
 export type { NotebookIpAllowlistProps } from "./notebook-ip-allowlist";
+export { NotebookIpAllowlist } from "./notebook-ip-allowlist";
+export type { PolicyDocument, PolicySettings, PolicyStatement } from "./policy-document";
+export { buildPolicyDocument, MANAGED_POLICY_MAX_CHARACTERS, policySize, renderPolicy } from "./policy-document";
+export { ValidationError } from "./problems";
 export type {
   AllowlistProps,
   AllowlistSettings,
@@ -15,6 +19,3 @@ export type {
   VariablesFile,
 } from "./settings";
 export { validateVariables } from "./validate-variables";
-export { ValidationError } from "./problems";
-export { buildPolicyDocument, renderPolicy, policySize, MANAGED_POLICY_MAX_CHARACTERS } from "./policy-document";
-export type { PolicyDocument, PolicySettings, PolicyStatement } from "./policy-document";

@@ -12,8 +12,7 @@ import { ALLOWLIST_FIELDS, isValidatedAllowlist, validateAllowlist } from "./val
 
 // A policy's description cannot change without replacing the policy, so this text is fixed
 // (and not a setting): changing it would replace every deployed policy.
-const POLICY_DESCRIPTION =
-  "Denies opening SageMaker notebooks from outside the allowed networks (sagemaker-notebook-ip-allowlist).";
+const POLICY_DESCRIPTION = "Denies opening SageMaker notebooks from outside the allowed networks (sagemaker-notebook-ip-allowlist).";
 
 /**
  * Props of {@link NotebookIpAllowlist}: the fields of one environment in the variables file,

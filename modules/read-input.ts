@@ -12,12 +12,7 @@ export function isPlainObject(value: unknown): value is InputObject {
  * Checks that `value` is an object and that every key is one of `fields`; an unknown key is a
  * problem, because a misspelt security setting must not be ignored. Returns the object or undefined.
  */
-export function readObject(
-  value: unknown,
-  path: string,
-  fields: readonly string[],
-  problems: Problems,
-): InputObject | undefined {
+export function readObject(value: unknown, path: string, fields: readonly string[], problems: Problems): InputObject | undefined {
   if (!isPlainObject(value)) {
     problems.add(path, value, `is ${describeType(value)}`, "an object");
     return undefined;
@@ -34,20 +29,14 @@ export function readObject(
 
 /** The value of an own property, never one inherited through the prototype (`constructor`, ...). */
 export function ownValue(object: InputObject, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
 /**
  * Reads a string field: undefined when missing or not a string. A missing field is a problem
  * when `required` says what is expected instead.
  */
-export function readString(
-  object: InputObject,
-  key: string,
-  path: string,
-  problems: Problems,
-  required?: string,
-): string | undefined {
+export function readString(object: InputObject, key: string, path: string, problems: Problems, required?: string): string | undefined {
   const value = ownValue(object, key);
   if (value === undefined) {
     if (required !== undefined) {

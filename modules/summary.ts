@@ -1,4 +1,4 @@
-import { MANAGED_POLICY_MAX_CHARACTERS, buildPolicyDocument, policySize, renderPolicy } from "./policy-document";
+import { buildPolicyDocument, MANAGED_POLICY_MAX_CHARACTERS, policySize, renderPolicy } from "./policy-document";
 import type { BackendConfig, EnvironmentConfig } from "./settings";
 
 /** A few lines that tell a reviewer what synth wrote for one environment, and what it allows. */

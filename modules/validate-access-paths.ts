@@ -1,4 +1,4 @@
-import { iamActionsOf, resolveAction, sagemakerResourceTypes, type IamAction } from "./iam-actions";
+import { type IamAction, iamActionsOf, resolveAction, sagemakerResourceTypes } from "./iam-actions";
 import type { Problems } from "./problems";
 import { type InputObject, isEmptyList, ownValue, readList } from "./read-input";
 
@@ -12,16 +12,20 @@ const SAGEMAKER_ARN = /^arn:([^:]*):sagemaker:([^:]*):([^:]*):([a-z-]+)\/[\x21-\
 
 /** Reads `allowedVpcEndpoints`: VPC endpoint ids, deduplicated and sorted. */
 export function validateVpcEndpoints(input: InputObject, path: string, problems: Problems): string[] {
-  return sortedUnique(readList(input, "allowedVpcEndpoints", path, problems, (id, itemPath) =>
-    checkId(id, itemPath, VPC_ENDPOINT_ID, '"vpce-" and 8 or 17 lowercase hex digits, such as "vpce-0123456789abcdef0"', problems),
-  ));
+  return sortedUnique(
+    readList(input, "allowedVpcEndpoints", path, problems, (id, itemPath) =>
+      checkId(id, itemPath, VPC_ENDPOINT_ID, '"vpce-" and 8 or 17 lowercase hex digits, such as "vpce-0123456789abcdef0"', problems),
+    ),
+  );
 }
 
 /** Reads `allowedVpcs`: VPC ids, deduplicated and sorted. */
 export function validateVpcs(input: InputObject, path: string, problems: Problems): string[] {
-  return sortedUnique(readList(input, "allowedVpcs", path, problems, (id, itemPath) =>
-    checkId(id, itemPath, VPC_ID, '"vpc-" and 8 or 17 lowercase hex digits, such as "vpc-0123456789abcdef0"', problems),
-  ));
+  return sortedUnique(
+    readList(input, "allowedVpcs", path, problems, (id, itemPath) =>
+      checkId(id, itemPath, VPC_ID, '"vpc-" and 8 or 17 lowercase hex digits, such as "vpc-0123456789abcdef0"', problems),
+    ),
+  );
 }
 
 function checkId(id: string, itemPath: string, form: RegExp, expected: string, problems: Problems): string | undefined {
@@ -38,14 +42,21 @@ function checkId(id: string, itemPath: string, form: RegExp, expected: string, p
  * `ArnLike`, so `*` and `?` may stand in the path and name, not in the partition, service or account.
  */
 export function validateExemptPrincipals(input: InputObject, path: string, partition: string | undefined, problems: Problems): string[] {
-  return sortedUnique(readList(input, "exemptPrincipalArns", path, problems, (arn, itemPath) => {
-    const problem = checkPrincipalArn(arn, partition);
-    if (problem !== undefined) {
-      problems.add(itemPath, arn, problem, `"arn:${partition ?? "aws"}:iam::<12-digit account>:role/<name>" or ":user/<name>"; * and ? only in the path and name`);
-      return undefined;
-    }
-    return arn;
-  }));
+  return sortedUnique(
+    readList(input, "exemptPrincipalArns", path, problems, (arn, itemPath) => {
+      const problem = checkPrincipalArn(arn, partition);
+      if (problem !== undefined) {
+        problems.add(
+          itemPath,
+          arn,
+          problem,
+          `"arn:${partition ?? "aws"}:iam::<12-digit account>:role/<name>" or ":user/<name>"; * and ? only in the path and name`,
+        );
+        return undefined;
+      }
+      return arn;
+    }),
+  );
 }
 
 /** What is wrong with an exempt principal ARN (pattern), or undefined. */
@@ -92,7 +103,12 @@ export function validateActions(input: InputObject, path: string, problems: Prob
     return action;
   });
   if (isEmptyList(ownValue(input, "actions"))) {
-    problems.add(`${path}.actions`, [], "is empty, so the policy would guard nothing", "at least one action, or leave the field out for the default");
+    problems.add(
+      `${path}.actions`,
+      [],
+      "is empty, so the policy would guard nothing",
+      "at least one action, or leave the field out for the default",
+    );
   }
   const byText = new Map(resolved.map((action) => [action.text, action]));
   return [...byText.keys()].sort().map((text) => byText.get(text) as (typeof resolved)[number]);

@@ -63,12 +63,7 @@ export function isValidatedAllowlist(value: unknown): value is AllowlistSettings
  * Validates the allow-list fields of `input` (already checked to be an object whose keys are
  * known) and returns them normalized; records every problem under `path`.
  */
-export function validateAllowlist(
-  input: InputObject,
-  path: string,
-  context: AllowlistContext,
-  problems: Problems,
-): AllowlistSettings {
+export function validateAllowlist(input: InputObject, path: string, context: AllowlistContext, problems: Problems): AllowlistSettings {
   const cidrs = validateCidrs(input, path, problems);
   const actions = validateActions(input, path, problems);
   const settings: AllowlistSettings = {

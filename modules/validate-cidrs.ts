@@ -11,7 +11,12 @@ import { type InputObject, ownValue, readList } from "./read-input";
  */
 export function validateCidrs(input: InputObject, path: string, problems: Problems): Cidr[] {
   if (ownValue(input, "allowedCidrs") === undefined) {
-    problems.add(`${path}.allowedCidrs`, undefined, "is required", "a list of public CIDRs ([] when only allowedVpcEndpoints or allowedVpcs are used)");
+    problems.add(
+      `${path}.allowedCidrs`,
+      undefined,
+      "is required",
+      "a list of public CIDRs ([] when only allowedVpcEndpoints or allowedVpcs are used)",
+    );
     return [];
   }
   return aggregateCidrs(readList(input, "allowedCidrs", path, problems, (text, itemPath) => checkCidr(text, itemPath, problems)));

@@ -1,18 +1,12 @@
 import { AWS_REGIONS, partitionOfRegion } from "./aws-regions";
 import { closestName, Problems } from "./problems";
-import { isPlainObject, type InputObject, ownValue, readBoolean, readList, readObject, readString } from "./read-input";
-import { checkDefaultLists, mergeDefaults } from "./variables-defaults";
+import { type InputObject, isPlainObject, ownValue, readBoolean, readList, readObject, readString } from "./read-input";
 import { type BackendConfig, type EnvironmentConfig, PROJECT_NAME } from "./settings";
 import { ALLOWLIST_FIELDS, validateAllowlist } from "./validate-allowlist";
+import { checkDefaultLists, mergeDefaults } from "./variables-defaults";
 
 /** The fields of one environment in the variables file. */
-export const ENVIRONMENT_FIELDS = [
-  "region",
-  ...ALLOWLIST_FIELDS,
-  "allowedAccountIds",
-  "assumeRoleArn",
-  "backend",
-] as const;
+export const ENVIRONMENT_FIELDS = ["region", ...ALLOWLIST_FIELDS, "allowedAccountIds", "assumeRoleArn", "backend"] as const;
 
 const REGION_EXPECTED = 'an AWS region name such as "eu-west-1"';
 /** The form of an environment name: it names the stack and its folder. */
@@ -116,12 +110,7 @@ function validateMerged(name: string, input: InputObject, problems: Problems): E
     }),
     assumeRoleArn: validateRoleArn(input, name, region, problems),
     backend: validateBackend(input, name, region, problems),
-    allowlist: validateAllowlist(
-      input,
-      name,
-      { policyName: `${PROJECT_NAME}-${name}`, ...regionContext(region) },
-      problems,
-    ),
+    allowlist: validateAllowlist(input, name, { policyName: `${PROJECT_NAME}-${name}`, ...regionContext(region) }, problems),
   };
 }
 
@@ -183,8 +172,7 @@ function validateBackend(input: InputObject, path: string, region: string, probl
     return fallback;
   }
   const backend = readObject(value, backendPath, BACKEND_FIELDS[type], problems) ?? {};
-  const read = (key: string, required?: string): string | undefined =>
-    readString(backend, key, backendPath, problems, required);
+  const read = (key: string, required?: string): string | undefined => readString(backend, key, backendPath, problems, required);
   if (type === "local") {
     return { type, path: validateStatePath(read("path") ?? fallback.path, backendPath, problems) };
   }
@@ -215,7 +203,12 @@ function validateStatePath(statePath: string, path: string, problems: Problems):
   const normalized = statePath.replace(/\\/g, "/");
   const segments = normalized.split("/");
   if (normalized.startsWith("/") || /^[A-Za-z]:/.test(normalized)) {
-    problems.add(`${path}.path`, statePath, "is absolute, so the output would differ between checkouts", "a path relative to the project's root");
+    problems.add(
+      `${path}.path`,
+      statePath,
+      "is absolute, so the output would differ between checkouts",
+      "a path relative to the project's root",
+    );
   } else if (segments[0] === "cdktf.out" || segments.includes("..") || normalized.endsWith("/") || normalized === "") {
     problems.add(
       `${path}.path`,

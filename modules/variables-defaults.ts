@@ -38,7 +38,7 @@ export function mergeDefaults(name: string, defaults: InputObject | undefined, e
   const listOffsets = new Map<string, number>();
   const inheritedKeys = new Map<string, Set<string>>();
   for (const [field, value] of Object.entries(defaults)) {
-    const own = Object.prototype.hasOwnProperty.call(environment, field) ? environment[field] : undefined;
+    const own = Object.hasOwn(environment, field) ? environment[field] : undefined;
     if (own === undefined) {
       Object.defineProperty(merged, field, { value, enumerable: true, writable: true, configurable: true });
       inherited.add(field);
@@ -47,7 +47,7 @@ export function mergeDefaults(name: string, defaults: InputObject | undefined, e
       listOffsets.set(field, value.length);
     } else if (isPlainObject(value) && isPlainObject(own) && (field === "tags" || (field === "backend" && sameBackendType(value, own)))) {
       merged[field] = { ...value, ...own };
-      inheritedKeys.set(field, new Set(Object.keys(value).filter((key) => !Object.prototype.hasOwnProperty.call(own, key))));
+      inheritedKeys.set(field, new Set(Object.keys(value).filter((key) => !Object.hasOwn(own, key))));
     }
   }
   return { input: merged, originOf: (path) => originOf(path, name, inherited, listOffsets, inheritedKeys) };
@@ -88,7 +88,7 @@ function originOf(
 /** Checks the defaults' lists are lists, since a malformed one would otherwise be hidden by an environment's own. */
 export function checkDefaultLists(defaults: InputObject, problems: Problems): void {
   for (const field of COMBINED_LISTS) {
-    const value = Object.prototype.hasOwnProperty.call(defaults, field) ? defaults[field] : undefined;
+    const value = Object.hasOwn(defaults, field) ? defaults[field] : undefined;
     if (value !== undefined && !Array.isArray(value)) {
       problems.add(`defaults.${field}`, value, `is ${describeType(value)}`, "a list of strings");
     }

@@ -61,7 +61,9 @@ function cell(text: string): string {
 
 function table(fields: readonly FieldInfo[]): string {
   const rows = fields.map((field) => {
-    const type = field.type.replace("Readonly<Record<string, string>>", "object (name to value)").replace("BackendVariables", "object (see backends)");
+    const type = field.type
+      .replace("Readonly<Record<string, string>>", "object (name to value)")
+      .replace("BackendVariables", "object (see backends)");
     const fallback = field.optional ? (field.default ?? "").replace(/^- /, "") : "required";
     return `| \`${field.name}\` | ${type} | ${cell(fallback)} | ${cell(field.description)} |`;
   });
@@ -70,11 +72,19 @@ function table(fields: readonly FieldInfo[]): string {
 
 /** The README's generated sections, by marker name. */
 export function generatedSections(fields = readFields()): Record<string, string> {
-  const environment = [...fields.EnvironmentVariables.filter((field) => field.name === "region"), ...fields.AllowlistProps, ...fields.EnvironmentVariables.filter((field) => field.name !== "region")];
+  const environment = [
+    ...fields.EnvironmentVariables.filter((field) => field.name === "region"),
+    ...fields.AllowlistProps,
+    ...fields.EnvironmentVariables.filter((field) => field.name !== "region"),
+  ];
   const backend = (name: string, type: string) => `**\`${type}\`**\n\n${table(fields[name].filter((field) => field.name !== "type"))}`;
   return {
     variables: table(environment),
-    backends: [backend("LocalBackendVariables", "local"), backend("S3BackendVariables", "s3"), backend("CloudBackendVariables", "cloud")].join("\n\n"),
+    backends: [
+      backend("LocalBackendVariables", "local"),
+      backend("S3BackendVariables", "s3"),
+      backend("CloudBackendVariables", "cloud"),
+    ].join("\n\n"),
     construct: table(fields.AllowlistProps),
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderReadme, renderSchema, ROOT } from "./docs";
+import { ROOT, renderReadme, renderSchema } from "./docs";
 
 // `npm run docs`: rewrites schema/variables.schema.json and the README's generated tables from
 // modules/ (the validator's constants and the TSDoc of modules/settings.ts). `npm test` fails

@@ -1,4 +1,4 @@
-import { decide, type Decision, type RequestCase } from "./support/iam";
+import { type Decision, decide, type RequestCase } from "./support/iam";
 import { oneEnvironment, policyOf, synthEnvironment } from "./support/synth";
 
 // Each decision is made by the independent IAM evaluator on the policy text synth wrote.
@@ -41,11 +41,31 @@ const CASES: readonly (readonly [string, Omit<RequestCase, "action">, Decision])
   ["through the allowed VPC endpoint", { context: throughEndpoint(ALLOWED_ENDPOINT, OTHER_VPC) }, "allowed"],
   ["through another endpoint in another VPC", { context: throughEndpoint(OTHER_ENDPOINT, OTHER_VPC) }, "denied"],
   ["through another endpoint in the allowed VPC", { context: throughEndpoint(OTHER_ENDPOINT, ALLOWED_VPC) }, "allowed"],
-  ["from an exempt principal, outside every CIDR", { principal: `arn:aws:iam::${ACCOUNT}:role/BreakGlass`, sourceIp: "203.0.113.5" }, "allowed"],
-  ["from an exempt principal, through another endpoint", { principal: `arn:aws:iam::${ACCOUNT}:role/BreakGlass`, context: throughEndpoint(OTHER_ENDPOINT, OTHER_VPC) }, "allowed"],
-  ["from a principal matching an exempt pattern", { principal: `arn:aws:iam::${ACCOUNT}:role/automation/ci-deployer`, sourceIp: "203.0.113.5" }, "allowed"],
-  ["from a principal not matching the exempt pattern", { principal: `arn:aws:iam::${ACCOUNT}:role/automation/ci-builder`, sourceIp: "203.0.113.5" }, "denied"],
-  ["from an exempt-looking role in another account", { principal: "arn:aws:iam::444455556666:role/BreakGlass", sourceIp: "203.0.113.5" }, "denied"],
+  [
+    "from an exempt principal, outside every CIDR",
+    { principal: `arn:aws:iam::${ACCOUNT}:role/BreakGlass`, sourceIp: "203.0.113.5" },
+    "allowed",
+  ],
+  [
+    "from an exempt principal, through another endpoint",
+    { principal: `arn:aws:iam::${ACCOUNT}:role/BreakGlass`, context: throughEndpoint(OTHER_ENDPOINT, OTHER_VPC) },
+    "allowed",
+  ],
+  [
+    "from a principal matching an exempt pattern",
+    { principal: `arn:aws:iam::${ACCOUNT}:role/automation/ci-deployer`, sourceIp: "203.0.113.5" },
+    "allowed",
+  ],
+  [
+    "from a principal not matching the exempt pattern",
+    { principal: `arn:aws:iam::${ACCOUNT}:role/automation/ci-builder`, sourceIp: "203.0.113.5" },
+    "denied",
+  ],
+  [
+    "from an exempt-looking role in another account",
+    { principal: "arn:aws:iam::444455556666:role/BreakGlass", sourceIp: "203.0.113.5" },
+    "denied",
+  ],
   ["by an AWS service on the caller's behalf", { sourceIp: "203.0.113.5", context: { "aws:ViaAWSService": "true" } }, "allowed"],
   ["directly, saying so (aws:ViaAWSService false)", { sourceIp: "203.0.113.5", context: { "aws:ViaAWSService": "false" } }, "denied"],
 ];
@@ -118,7 +138,9 @@ describe("a statement with only the IP list keeps the seed's behaviour", () => {
   const viaService: RequestCase = { sourceIp: "203.0.113.9", context: { "aws:ViaAWSService": "true" } };
 
   test.each([true, false])("decides every direct request as the seed does (exemptAwsServiceCalls %s)", async (exemptAwsServiceCalls) => {
-    const ours = policyOf(synthEnvironment(oneEnvironment({ allowedCidrs: ["2001:db8:1234::/48", "198.51.100.0/24"], exemptAwsServiceCalls }), "dev"));
+    const ours = policyOf(
+      synthEnvironment(oneEnvironment({ allowedCidrs: ["2001:db8:1234::/48", "198.51.100.0/24"], exemptAwsServiceCalls }), "dev"),
+    );
     for (const request of requests) {
       expect([request, await decide(ours, request)]).toEqual([request, await decide(seed, request)]);
     }

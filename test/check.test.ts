@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { runCheck } from "../modules/check-cli";
-import { checkRequest, type CheckRequest } from "../modules/check-request";
+import { type CheckRequest, checkRequest } from "../modules/check-request";
 import { validateVariables } from "../modules/validate-variables";
 import { variables } from "../variables";
-import { decide, type Decision } from "./support/iam";
+import { type Decision, decide } from "./support/iam";
 import { PROJECT_ROOT } from "./support/run-synth";
 import { oneEnvironment, policyOf, synthEnvironment } from "./support/synth";
 
@@ -24,17 +24,47 @@ const NOTEBOOK = "sagemaker:CreatePresignedNotebookInstanceUrl";
 const USER = `arn:aws:iam::${ACCOUNT}:role/SageMakerNotebookUser`;
 
 const CASES: readonly (readonly [string, CheckRequest, Decision, string])[] = [
-  ["an address in a range", { action: NOTEBOOK, sourceIp: "198.51.100.200" }, "allowed", "198.51.100.200 is in 198.51.100.0/24 (allowedCidrs, after aggregation)"],
+  [
+    "an address in a range",
+    { action: NOTEBOOK, sourceIp: "198.51.100.200" },
+    "allowed",
+    "198.51.100.200 is in 198.51.100.0/24 (allowedCidrs, after aggregation)",
+  ],
   ["an IPv6 address in a range", { action: NOTEBOOK, sourceIp: "2001:db8:1234:5::1" }, "allowed", "is in 2001:db8:1234::/48"],
   ["an address just outside", { action: NOTEBOOK, sourceIp: "198.51.101.0" }, "denied", "198.51.101.0 is in none of the 2 allowed CIDR(s)"],
-  ["through the allowed endpoint", { action: NOTEBOOK, sourceVpce: "vpce-0a1b2c3d", sourceVpc: "vpc-0fedcba9" }, "allowed", "through vpce-0a1b2c3d, an allowed VPC endpoint"],
-  ["from inside the allowed VPC", { action: NOTEBOOK, sourceVpce: "vpce-0fedcba9", sourceVpc: "vpc-0123456789abcdef0" }, "allowed", "from vpc-0123456789abcdef0, an allowed VPC"],
-  ["through another endpoint", { action: NOTEBOOK, sourceVpce: "vpce-0fedcba9", sourceVpc: "vpc-0fedcba9" }, "denied", "vpce-0fedcba9 / vpc-0fedcba9 is not an allowed endpoint or VPC"],
-  ["an exempt principal outside", { action: NOTEBOOK, sourceIp: "203.0.113.9", principalArn: `arn:aws:iam::${ACCOUNT}:role/automation/ci-deployer` }, "allowed", "is exempt"],
+  [
+    "through the allowed endpoint",
+    { action: NOTEBOOK, sourceVpce: "vpce-0a1b2c3d", sourceVpc: "vpc-0fedcba9" },
+    "allowed",
+    "through vpce-0a1b2c3d, an allowed VPC endpoint",
+  ],
+  [
+    "from inside the allowed VPC",
+    { action: NOTEBOOK, sourceVpce: "vpce-0fedcba9", sourceVpc: "vpc-0123456789abcdef0" },
+    "allowed",
+    "from vpc-0123456789abcdef0, an allowed VPC",
+  ],
+  [
+    "through another endpoint",
+    { action: NOTEBOOK, sourceVpce: "vpce-0fedcba9", sourceVpc: "vpc-0fedcba9" },
+    "denied",
+    "vpce-0fedcba9 / vpc-0fedcba9 is not an allowed endpoint or VPC",
+  ],
+  [
+    "an exempt principal outside",
+    { action: NOTEBOOK, sourceIp: "203.0.113.9", principalArn: `arn:aws:iam::${ACCOUNT}:role/automation/ci-deployer` },
+    "allowed",
+    "is exempt",
+  ],
   ["a plain principal outside", { action: NOTEBOOK, sourceIp: "203.0.113.9", principalArn: USER }, "denied", "no exemption applies"],
   ["a service call", { action: NOTEBOOK, sourceIp: "203.0.113.9", viaAwsService: true }, "allowed", "exemptAwsServiceCalls"],
   ["Studio from outside", { action: "sagemaker:CreatePresignedDomainUrl", sourceIp: "203.0.113.9" }, "denied", "in none of"],
-  ["an action it does not guard", { action: "sagemaker:CreatePresignedMlflowTrackingServerUrl", sourceIp: "203.0.113.9" }, "allowed", "is not an action this allow-list guards"],
+  [
+    "an action it does not guard",
+    { action: "sagemaker:CreatePresignedMlflowTrackingServerUrl", sourceIp: "203.0.113.9" },
+    "allowed",
+    "is not an action this allow-list guards",
+  ],
 ];
 
 describe("check agrees with the IAM evaluator", () => {
@@ -49,7 +79,9 @@ describe("check agrees with the IAM evaluator", () => {
     if (request.sourceVpc !== undefined) {
       context["aws:SourceVpc"] = request.sourceVpc;
     }
-    expect(await decide(policy, { action: request.action, sourceIp: request.sourceIp, principal: request.principalArn ?? USER, context })).toBe(expected);
+    expect(
+      await decide(policy, { action: request.action, sourceIp: request.sourceIp, principal: request.principalArn ?? USER, context }),
+    ).toBe(expected);
   });
 });
 
@@ -80,7 +112,10 @@ describe("npm run check", () => {
     [["prod", "192.0.2"], 'check.ip: "192.0.2" is not an IP address'],
     [["prod"], "check.ip: (missing) is required for a request from the internet"],
     [["nowhere", "192.0.2.1"], 'check.environment: "nowhere" is not an environment of the variables; expected one of dev, prod, staging'],
-    [["prod", "192.0.2.1", "--action", "sagemaker:CreatePresignedNotebookUrl"], 'check.action: "sagemaker:CreatePresignedNotebookUrl" matches no sagemaker action'],
+    [
+      ["prod", "192.0.2.1", "--action", "sagemaker:CreatePresignedNotebookUrl"],
+      'check.action: "sagemaker:CreatePresignedNotebookUrl" matches no sagemaker action',
+    ],
     [["prod", "192.0.2.1", "--vpce", "vpce-XYZ"], 'check.vpce: "vpce-XYZ" is not a valid id'],
     [["prod", "192.0.2.1", "--colour"], 'check: "--colour" is not an option'],
   ])("exits 2 with a clear message on bad input %j", (args, message) => {

@@ -1,6 +1,6 @@
-import { aggregateCidrs } from "../modules/cidr-aggregation";
-import { type Cidr, formatCidr, isCidrProblem, parseCidr } from "../modules/cidr";
 import fc from "fast-check";
+import { type Cidr, formatCidr, isCidrProblem, parseCidr } from "../modules/cidr";
+import { aggregateCidrs } from "../modules/cidr-aggregation";
 import { edgeAddresses, inAny, seededRandom } from "./support/addresses";
 import { cidrListArbitrary } from "./support/arbitraries";
 import { PROPERTY_SEED, propertyRuns } from "./support/property-settings";
@@ -19,7 +19,9 @@ function aggregate(texts: readonly string[]): string[] {
 function expectSameAddresses(input: readonly string[], output: readonly string[]): void {
   for (const address of edgeAddresses([...input, ...output])) {
     if (inAny(address, input) !== inAny(address, output)) {
-      throw new Error(`${address} is ${inAny(address, input) ? "in" : "not in"} the input but ${inAny(address, output) ? "in" : "not in"} the aggregate`);
+      throw new Error(
+        `${address} is ${inAny(address, input) ? "in" : "not in"} the input but ${inAny(address, output) ? "in" : "not in"} the aggregate`,
+      );
     }
   }
 }

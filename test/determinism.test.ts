@@ -4,7 +4,17 @@ import { join } from "node:path";
 import { PROJECT_ROOT, runSynth, scratchDir, treeDigest } from "./support/run-synth";
 
 // The files a checkout needs to synthesize; node_modules is linked, not copied.
-const CHECKOUT_FILES = ["bin", "main.ts", "check.ts", "variables.ts", "modules", "package.json", "package-lock.json", "tsconfig.json", "cdktf.json"];
+const CHECKOUT_FILES = [
+  "bin",
+  "main.ts",
+  "check.ts",
+  "variables.ts",
+  "modules",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "cdktf.json",
+];
 
 function checkoutAt(dir: string): string {
   mkdirSync(dir, { recursive: true });

@@ -1,7 +1,7 @@
-import Ajv2020 from "ajv/dist/2020";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readFields, renderReadme, renderSchema, ROOT } from "../scripts/docs";
+import Ajv2020 from "ajv/dist/2020";
+import { ROOT, readFields, renderReadme, renderSchema } from "../scripts/docs";
 import { variables } from "../variables";
 
 // The schema and the README's tables are generated from the code (`npm run docs`); these tests
@@ -36,7 +36,13 @@ describe("the variables schema, as an editor applies it", () => {
   test.each([
     ["the example JSON file", JSON.parse(readFileSync(join(ROOT, "examples/variables.json"), "utf8"))],
     ["variables.ts", JSON.parse(JSON.stringify(variables))],
-    ["a file with defaults", { defaults: { allowedCidrs: ["198.51.100.0/24"], backend: { type: "cloud", organization: "acme" } }, environments: { dev: { region: "eu-west-1" } } }],
+    [
+      "a file with defaults",
+      {
+        defaults: { allowedCidrs: ["198.51.100.0/24"], backend: { type: "cloud", organization: "acme" } },
+        environments: { dev: { region: "eu-west-1" } },
+      },
+    ],
   ])("accepts %s", (_name, file) => {
     expect(validate(file) ? [] : validate.errors).toEqual([]);
   });

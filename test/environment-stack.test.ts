@@ -3,11 +3,19 @@ import { oneEnvironment, synthEnvironment } from "./support/synth";
 describe("EnvironmentStack", () => {
   test("configures the AWS provider with the region, allowed accounts and the role to assume", () => {
     const stack = synthEnvironment(
-      oneEnvironment({ region: "eu-central-1", allowedAccountIds: ["111122223333"], assumeRoleArn: "arn:aws:iam::111122223333:role/deployer" }),
+      oneEnvironment({
+        region: "eu-central-1",
+        allowedAccountIds: ["111122223333"],
+        assumeRoleArn: "arn:aws:iam::111122223333:role/deployer",
+      }),
       "dev",
     );
     expect(stack.provider.aws).toEqual([
-      { region: "eu-central-1", allowed_account_ids: ["111122223333"], assume_role: [{ role_arn: "arn:aws:iam::111122223333:role/deployer" }] },
+      {
+        region: "eu-central-1",
+        allowed_account_ids: ["111122223333"],
+        assume_role: [{ role_arn: "arn:aws:iam::111122223333:role/deployer" }],
+      },
     ]);
   });
 
@@ -19,13 +27,22 @@ describe("EnvironmentStack", () => {
   });
 
   test("writes an encrypted S3 backend with defaults from the environment", () => {
-    expect(synthEnvironment(oneEnvironment({ backend: { type: "s3", bucket: "state", dynamodbTable: "locks" } }), "dev").terraform.backend).toEqual({
-      s3: { bucket: "state", key: "sagemaker-notebook-ip-allowlist/dev.tfstate", region: "eu-west-1", encrypt: true, dynamodb_table: "locks" },
+    expect(
+      synthEnvironment(oneEnvironment({ backend: { type: "s3", bucket: "state", dynamodbTable: "locks" } }), "dev").terraform.backend,
+    ).toEqual({
+      s3: {
+        bucket: "state",
+        key: "sagemaker-notebook-ip-allowlist/dev.tfstate",
+        region: "eu-west-1",
+        encrypt: true,
+        dynamodb_table: "locks",
+      },
     });
   });
 
   test("adds S3 native locking when asked", () => {
-    const backend = synthEnvironment(oneEnvironment({ backend: { type: "s3", bucket: "state", useLockfile: true } }), "dev").terraform.backend;
+    const backend = synthEnvironment(oneEnvironment({ backend: { type: "s3", bucket: "state", useLockfile: true } }), "dev").terraform
+      .backend;
     expect(backend.s3).toMatchObject({ use_lockfile: true });
   });
 

@@ -52,7 +52,9 @@ describe("synth as a process (npm run synth)", () => {
     const run = runSynth(outdir, file);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain('dev.allowedCidrs[0]: "52.94.76.9/22" has host bits set after the prefix; expected the network address, probably "52.94.76.0/22"');
+    expect(run.stderr).toContain(
+      'dev.allowedCidrs[0]: "52.94.76.9/22" has host bits set after the prefix; expected the network address, probably "52.94.76.0/22"',
+    );
     expect(run.stderr).toContain('dev.allowedCidrs[1]: "10.0.0.0/8" reaches into 10.0.0.0/8');
     expect(run.stderr).toContain('prod.rolse: ["x"] is not a known field (did you mean "roles"?)');
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -60,7 +62,11 @@ describe("synth as a process (npm run synth)", () => {
   });
 
   test.each([
-    ["does not exist", (dir: string) => join(dir, "missing.json"), /NOTEBOOK_IP_VARIABLES: ".*missing\.json" does not exist; expected the path of a JSON variables file/],
+    [
+      "does not exist",
+      (dir: string) => join(dir, "missing.json"),
+      /NOTEBOOK_IP_VARIABLES: ".*missing\.json" does not exist; expected the path of a JSON variables file/,
+    ],
     [
       "is not valid JSON",
       (dir: string) => writeText(dir, "broken.json", '{"environments": {"dev": '),

@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
 import "cdktf/lib/testing/adapters/jest";
 import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
@@ -63,8 +63,17 @@ describe("NotebookIpAllowlist", () => {
 
   test("keeps every attachment's address when targets are reordered or added", () => {
     const before = synthAllowlist(props);
-    const after = synthAllowlist({ ...props, roles: ["NewRole", ...[...(props.roles ?? [])].reverse()], groups: ["admins", "data-scientists"] });
-    for (const type of ["aws_iam_group_policy_attachment", "aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_policy"]) {
+    const after = synthAllowlist({
+      ...props,
+      roles: ["NewRole", ...[...(props.roles ?? [])].reverse()],
+      groups: ["admins", "data-scientists"],
+    });
+    for (const type of [
+      "aws_iam_group_policy_attachment",
+      "aws_iam_role_policy_attachment",
+      "aws_iam_user_policy_attachment",
+      "aws_iam_policy",
+    ]) {
       const kept = resourceIds(after, type);
       for (const id of resourceIds(before, type)) {
         expect(kept).toContain(id);
@@ -82,7 +91,11 @@ describe("NotebookIpAllowlist", () => {
   });
 
   test("rejects bad props with every problem, naming the construct", () => {
-    const create = () => new NotebookIpAllowlist(new TerraformStack(Testing.app(), "platform"), "allowlist", { allowedCidrs: ["10.0.0.0/8"], roles: ["arn:aws:iam::111122223333:role/x"] });
+    const create = () =>
+      new NotebookIpAllowlist(new TerraformStack(Testing.app(), "platform"), "allowlist", {
+        allowedCidrs: ["10.0.0.0/8"],
+        roles: ["arn:aws:iam::111122223333:role/x"],
+      });
     expect(create).toThrow(ValidationError);
     expect(create).toThrow(/allowlist\.allowedCidrs\[0\]: "10\.0\.0\.0\/8" reaches into[\s\S]*allowlist\.roles\[0\]: .* is an ARN/);
   });

@@ -14,7 +14,11 @@ let packedFiles: string[] = [];
 
 beforeAll(() => {
   const [packed] = JSON.parse(
-    execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+    execFileSync("npm", ["pack", "--json", "--pack-destination", work], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }),
   );
   tarball = join(work, packed.filename);
   packedFiles = packed.files.map((file: { path: string }) => file.path).sort();
@@ -25,7 +29,9 @@ describe("npm pack", () => {
     for (const file of packedFiles) {
       expect(file).toMatch(/^(package\.json|README\.md|dist\/[\w-]+\.(js|d\.ts)|schema\/variables\.schema\.json)$/);
     }
-    expect(packedFiles).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/notebook-ip-allowlist.js", "package.json"]));
+    expect(packedFiles).toEqual(
+      expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/notebook-ip-allowlist.js", "package.json"]),
+    );
     for (const internal of ["dist/synth-app.js", "dist/environment-stack.js", "dist/output-directory.js", "dist/summary.js"]) {
       expect(packedFiles).not.toContain(internal);
     }
@@ -44,7 +50,10 @@ describe("a consumer project", () => {
   beforeAll(() => {
     mkdirSync(consumer);
     writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
-    execFileSync("npm", ["install", tarball, "--omit=peer", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: consumer, stdio: "ignore" });
+    execFileSync("npm", ["install", tarball, "--omit=peer", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
+      cwd: consumer,
+      stdio: "ignore",
+    });
     // The consumer's own cdktf, as it would already have it.
     for (const peer of PEERS) {
       mkdirSync(join(consumer, "node_modules", peer, ".."), { recursive: true });
@@ -56,10 +65,14 @@ describe("a consumer project", () => {
   }, 120_000);
 
   test("exposes only the public API from the package root", () => {
-    const api = execFileSync(process.execPath, ["-e", 'console.log(Object.keys(require("sagemaker-notebook-ip-allowlist")).sort().join(","))'], {
-      cwd: consumer,
-      encoding: "utf8",
-    }).trim();
+    const api = execFileSync(
+      process.execPath,
+      ["-e", 'console.log(Object.keys(require("sagemaker-notebook-ip-allowlist")).sort().join(","))'],
+      {
+        cwd: consumer,
+        encoding: "utf8",
+      },
+    ).trim();
     expect(api.split(",")).toEqual([
       "MANAGED_POLICY_MAX_CHARACTERS",
       "NotebookIpAllowlist",
@@ -73,9 +86,12 @@ describe("a consumer project", () => {
 
   test("attaches the allow-list to the consumer's own role by reference, beside its other resources and backend", async () => {
     const stack = JSON.parse(readFileSync(join(consumer, "cdktf.out/stacks/ml-platform/cdk.tf.json"), "utf8"));
-    expect(stack.terraform.backend).toEqual({ s3: { bucket: "platform-terraform-state", key: "ml-platform.tfstate", region: "eu-west-1" } });
+    expect(stack.terraform.backend).toEqual({
+      s3: { bucket: "platform-terraform-state", key: "ml-platform.tfstate", region: "eu-west-1" },
+    });
     expect(Object.keys(stack.resource.aws_s3_bucket)).toHaveLength(1);
     const attachments = Object.values(stack.resource.aws_iam_role_policy_attachment) as { role: string }[];
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Terraform reference, as written in cdk.tf.json
     expect(attachments.map((attachment) => attachment.role)).toEqual(["${aws_iam_role.data-scientist.name}"]);
     const [policy] = Object.values(stack.resource.aws_iam_policy) as { name: string; policy: string }[];
     expect(policy.name).toBe("sagemaker-notebook-ip-allowlist-ml-platform-notebook-allowlist");

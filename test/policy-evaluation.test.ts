@@ -35,10 +35,12 @@ describe("the synthesized allow-list policy, decided by the IAM evaluator", () =
     );
   });
 
-  test.each(["sagemaker:DescribeNotebookInstance", "sagemaker:CreatePresignedDomainUrl", "sagemaker:StartNotebookInstance", "s3:GetObject"])(
-    "leaves %s from outside the allow-list untouched",
-    async (action) => {
-      expect(await decide(policy, { action, sourceIp: "8.8.8.8" })).toBe("allowed");
-    },
-  );
+  test.each([
+    "sagemaker:DescribeNotebookInstance",
+    "sagemaker:CreatePresignedDomainUrl",
+    "sagemaker:StartNotebookInstance",
+    "s3:GetObject",
+  ])("leaves %s from outside the allow-list untouched", async (action) => {
+    expect(await decide(policy, { action, sourceIp: "8.8.8.8" })).toBe("allowed");
+  });
 });

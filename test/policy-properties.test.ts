@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { edgeAddresses, inAny } from "./support/addresses";
 import { cidrArbitrary, cidrListArbitrary } from "./support/arbitraries";
-import { decide, type Decision, type RequestCase } from "./support/iam";
+import { type Decision, decide, type RequestCase } from "./support/iam";
 import { PROPERTY_SEED, propertyRuns } from "./support/property-settings";
 import { oneEnvironment, policyOf, synthEnvironment } from "./support/synth";
 
@@ -17,9 +17,7 @@ const URL_ACTIONS = [
 const OTHER_ACTION = "sagemaker:DescribeNotebookInstance";
 const ENDPOINTS = ["vpce-0a1b2c3d", "vpce-0123456789abcdef0", "vpce-11111111"];
 const VPCS = ["vpc-0a1b2c3d", "vpc-0123456789abcdef0", "vpc-22222222"];
-const PRINCIPALS = ["BreakGlass", "Deployer", "SageMakerNotebookUser", "Analyst"].map(
-  (name) => `arn:aws:iam::111122223333:role/${name}`,
-);
+const PRINCIPALS = ["BreakGlass", "Deployer", "SageMakerNotebookUser", "Analyst"].map((name) => `arn:aws:iam::111122223333:role/${name}`);
 
 interface AllowlistCase {
   readonly allowedCidrs: string[];
@@ -50,11 +48,18 @@ function requestArbitrary(allowlist: AllowlistCase): fc.Arbitrary<RequestCase> {
   );
   const network = fc.oneof(
     sourceIp.map((ip) => ({ sourceIp: ip, context: {} as Record<string, string> })),
-    fc.record({ "aws:SourceVpce": fc.constantFrom(...ENDPOINTS), "aws:SourceVpc": fc.constantFrom(...VPCS) }).map((context) => ({ sourceIp: undefined, context })),
+    fc
+      .record({ "aws:SourceVpce": fc.constantFrom(...ENDPOINTS), "aws:SourceVpc": fc.constantFrom(...VPCS) })
+      .map((context) => ({ sourceIp: undefined, context })),
     fc.constant({ sourceIp: undefined, context: {} as Record<string, string> }),
   );
   return fc
-    .record({ network, principal: fc.constantFrom(...PRINCIPALS), action: fc.constantFrom(...URL_ACTIONS, OTHER_ACTION), viaService: fc.boolean() })
+    .record({
+      network,
+      principal: fc.constantFrom(...PRINCIPALS),
+      action: fc.constantFrom(...URL_ACTIONS, OTHER_ACTION),
+      viaService: fc.boolean(),
+    })
     .map(({ network: { sourceIp: ip, context }, principal, action, viaService }) => ({
       action,
       principal,
@@ -79,7 +84,9 @@ describe("the policy is exact (property-based, seed printed on failure)", () => 
   test("the IAM evaluator decides every request as the inputs say", async () => {
     await fc.assert(
       fc.asyncProperty(
-        allowlistArbitrary.chain((allowlist) => fc.tuple(fc.constant(allowlist), fc.array(requestArbitrary(allowlist), { minLength: 12, maxLength: 12 }))),
+        allowlistArbitrary.chain((allowlist) =>
+          fc.tuple(fc.constant(allowlist), fc.array(requestArbitrary(allowlist), { minLength: 12, maxLength: 12 })),
+        ),
         async ([allowlist, requests]) => {
           const policy = policyOf(synthEnvironment(oneEnvironment({ ...allowlist }), "dev"));
           for (const request of requests) {

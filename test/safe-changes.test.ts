@@ -1,5 +1,5 @@
 import { validateVariables } from "../modules/validate-variables";
-import { synthConfig, type SynthesizedStack } from "./support/synth";
+import { type SynthesizedStack, synthConfig } from "./support/synth";
 
 // Terraform addresses are the contract with existing state: a change of CIDRs or targets, or a
 // new environment, must keep every existing address, and change the policy's text in place.
@@ -19,7 +19,13 @@ function withoutMetadata(resource: Record<string, unknown>): Record<string, unkn
 
 const before = {
   environments: {
-    dev: { region: "eu-west-1", allowedCidrs: ["192.0.2.0/24"], groups: ["data-scientists"], roles: ["Analyst", "Engineer"], users: ["auditor"] },
+    dev: {
+      region: "eu-west-1",
+      allowedCidrs: ["192.0.2.0/24"],
+      groups: ["data-scientists"],
+      roles: ["Analyst", "Engineer"],
+      users: ["auditor"],
+    },
     prod: { region: "us-east-1", allowedCidrs: ["198.51.100.0/24"], roles: ["Analyst"] },
   },
 };
@@ -76,7 +82,12 @@ describe("safe changes", () => {
 
   test("the policy and its attachments are replaced create-before-destroy, so targets are never unprotected", () => {
     const dev = changed.get("dev") as SynthesizedStack;
-    for (const type of ["aws_iam_policy", "aws_iam_group_policy_attachment", "aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment"]) {
+    for (const type of [
+      "aws_iam_policy",
+      "aws_iam_group_policy_attachment",
+      "aws_iam_role_policy_attachment",
+      "aws_iam_user_policy_attachment",
+    ]) {
       for (const resource of Object.values(dev.resource[type])) {
         expect(resource.lifecycle).toEqual({ create_before_destroy: true });
       }

@@ -29,7 +29,13 @@ describe("validateVariables", () => {
 
   test("applies defaults: empty target lists, policy name from the environment, local state outside cdktf.out", () => {
     const [dev] = validateVariables(oneEnvironment());
-    expect(dev.allowlist).toMatchObject({ groups: [], roles: [], users: [], policyName: "sagemaker-notebook-ip-allowlist-dev", policyPath: "/" });
+    expect(dev.allowlist).toMatchObject({
+      groups: [],
+      roles: [],
+      users: [],
+      policyName: "sagemaker-notebook-ip-allowlist-dev",
+      policyPath: "/",
+    });
     expect(dev.backend).toEqual({ type: "local", path: "terraform.dev.tfstate" });
   });
 
@@ -53,15 +59,27 @@ describe("validateVariables", () => {
       { allowedCidrs: ["52.94.76.9/22"] },
       'dev.allowedCidrs[0]: "52.94.76.9/22" has host bits set after the prefix; expected the network address, probably "52.94.76.0/22"',
     ],
-    ["the whole IPv4 internet", { allowedCidrs: ["0.0.0.0/0"] }, 'dev.allowedCidrs[0]: "0.0.0.0/0" allows every address, so the policy would deny nothing'],
+    [
+      "the whole IPv4 internet",
+      { allowedCidrs: ["0.0.0.0/0"] },
+      'dev.allowedCidrs[0]: "0.0.0.0/0" allows every address, so the policy would deny nothing',
+    ],
     ["the whole IPv6 internet", { allowedCidrs: ["::/0"] }, 'dev.allowedCidrs[0]: "::/0" allows every address'],
     [
       "an empty allow-list",
       { allowedCidrs: [] },
       "dev.allowedCidrs: [] is empty and so are allowedVpcEndpoints and allowedVpcs, which would deny every request and lock everyone out; expected at least one public CIDR, VPC endpoint or VPC",
     ],
-    ["a missing allow-list", { allowedCidrs: undefined }, "dev.allowedCidrs: (missing) is required; expected a list of public CIDRs ([] when only"],
-    ["a private range", { allowedCidrs: ["10.1.0.0/16"] }, 'dev.allowedCidrs[0]: "10.1.0.0/16" reaches into 10.0.0.0/8, private (RFC 1918): aws:SourceIp only ever holds public addresses'],
+    [
+      "a missing allow-list",
+      { allowedCidrs: undefined },
+      "dev.allowedCidrs: (missing) is required; expected a list of public CIDRs ([] when only",
+    ],
+    [
+      "a private range",
+      { allowedCidrs: ["10.1.0.0/16"] },
+      'dev.allowedCidrs[0]: "10.1.0.0/16" reaches into 10.0.0.0/8, private (RFC 1918): aws:SourceIp only ever holds public addresses',
+    ],
     ["a range that contains a private one", { allowedCidrs: ["8.0.0.0/5"] }, '"8.0.0.0/5" reaches into 10.0.0.0/8'],
     ["loopback", { allowedCidrs: ["127.0.0.1"] }, "reaches into 127.0.0.0/8, loopback"],
     ["link-local", { allowedCidrs: ["169.254.169.254"] }, "reaches into 169.254.0.0/16, link-local"],
@@ -71,7 +89,11 @@ describe("validateVariables", () => {
     ["IPv4-mapped IPv6", { allowedCidrs: ["::ffff:198.51.100.1"] }, "write an IPv4 address as IPv4"],
     ["multicast", { allowedCidrs: ["224.0.0.1"] }, "multicast"],
     ["a CIDR that is not a string", { allowedCidrs: [42] }, "dev.allowedCidrs[0]: 42 is a number; expected a string"],
-    ["a list that is a string", { allowedCidrs: "192.0.2.0/24" }, 'dev.allowedCidrs: "192.0.2.0/24" is a string; expected a list of strings'],
+    [
+      "a list that is a string",
+      { allowedCidrs: "192.0.2.0/24" },
+      'dev.allowedCidrs: "192.0.2.0/24" is a string; expected a list of strings',
+    ],
     [
       "a role name with a space",
       { roles: ["Data Scientist"] },
@@ -85,8 +107,16 @@ describe("validateVariables", () => {
       { roles: ["arn:aws:iam::111122223333:role/team/DataScientist"] },
       'dev.roles[0]: "arn:aws:iam::111122223333:role/team/DataScientist" is an ARN, not a role name; expected the role\'s name alone, here probably "DataScientist"',
     ],
-    ["a path where a group name belongs", { groups: ["team/analysts"] }, 'contains a path, which is not part of a group name; expected the group\'s name alone, here probably "analysts"'],
-    ["names differing only in case", { roles: ["Analyst", "analyst"] }, 'names the same role as "Analyst" (IAM names are not case-sensitive)'],
+    [
+      "a path where a group name belongs",
+      { groups: ["team/analysts"] },
+      'contains a path, which is not part of a group name; expected the group\'s name alone, here probably "analysts"',
+    ],
+    [
+      "names differing only in case",
+      { roles: ["Analyst", "analyst"] },
+      'names the same role as "Analyst" (IAM names are not case-sensitive)',
+    ],
     ["a policy name with a slash", { policyName: "a/b" }, 'dev.policyName: "a/b" contains a path'],
     ["a policy path without slashes", { policyPath: "team" }, 'dev.policyPath: "team" is not an IAM path'],
     [
@@ -95,21 +125,41 @@ describe("validateVariables", () => {
       'dev.allowedCidr: ["192.0.2.0/24"] is not a known field (did you mean "allowedCidrs"?)',
     ],
     ["a wrong type", { region: 1 }, 'dev.region: 1 is a number; expected an AWS region name such as "eu-west-1"'],
-    ["a region that is not a region", { region: "eu-wset-1" }, 'dev.region: "eu-wset-1" is not an AWS region (did you mean "eu-west-1"?); expected an AWS region name such as "eu-west-1"'],
+    [
+      "a region that is not a region",
+      { region: "eu-wset-1" },
+      'dev.region: "eu-wset-1" is not an AWS region (did you mean "eu-west-1"?); expected an AWS region name such as "eu-west-1"',
+    ],
     ["an availability zone for a region", { region: "eu-west-1a" }, '"eu-west-1a" is not an AWS region'],
     ["a missing region", { region: undefined }, "dev.region: (missing) is required"],
-    ["an account id that is too short", { allowedAccountIds: ["12345"] }, 'dev.allowedAccountIds[0]: "12345" is not an AWS account id; expected 12 digits'],
+    [
+      "an account id that is too short",
+      { allowedAccountIds: ["12345"] },
+      'dev.allowedAccountIds[0]: "12345" is not an AWS account id; expected 12 digits',
+    ],
     ["a malformed role ARN to assume", { assumeRoleArn: "arn:aws:iam::1:role/x" }, "is not an IAM role ARN"],
-    ["a role ARN of another partition", { assumeRoleArn: "arn:aws-cn:iam::111122223333:role/deployer" }, 'is in partition "aws-cn", but region eu-west-1 is in "aws"'],
+    [
+      "a role ARN of another partition",
+      { assumeRoleArn: "arn:aws-cn:iam::111122223333:role/deployer" },
+      'is in partition "aws-cn", but region eu-west-1 is in "aws"',
+    ],
     ["an unknown backend type", { backend: { type: "gcs" } }, 'dev.backend.type: "gcs" is not a backend type'],
     ["an s3 backend without a bucket", { backend: { type: "s3" } }, "dev.backend.bucket: (missing) is required"],
     ["a cloud backend without an organization", { backend: { type: "cloud" } }, "dev.backend.organization: (missing) is required"],
-    ["a misspelt backend field", { backend: { type: "s3", bucket: "b", dynamoDbTable: "t" } }, 'dev.backend.dynamoDbTable: "t" is not a known field (did you mean "dynamodbTable"?)'],
+    [
+      "a misspelt backend field",
+      { backend: { type: "s3", bucket: "b", dynamoDbTable: "t" } },
+      'dev.backend.dynamoDbTable: "t" is not a known field (did you mean "dynamodbTable"?)',
+    ],
     ["an absolute local state path", { backend: { type: "local", path: "/var/state/dev.tfstate" } }, "is absolute"],
     ["local state inside cdktf.out", { backend: { type: "local", path: "cdktf.out/dev.tfstate" } }, "synth rewrites cdktf.out"],
     ["a tag key reserved by AWS", { tags: { "aws:owner": "x" } }, 'dev.tags.aws:owner: "aws:owner" is not a valid tag key'],
     ["a tag value that is not a string", { tags: { owner: 1 } }, "dev.tags.owner: 1 is not a valid tag value"],
-    ["a prototype key as a field", JSON.parse('{"__proto__": {"polluted": true}}'), 'dev.__proto__: {"polluted":true} is not a known field'],
+    [
+      "a prototype key as a field",
+      JSON.parse('{"__proto__": {"polluted": true}}'),
+      'dev.__proto__: {"polluted":true} is not a known field',
+    ],
   ])("rejects %s", (_name, fields, message) => {
     expect(problemsOf(oneEnvironment(fields)).join("\n")).toContain(message);
   });
@@ -120,9 +170,22 @@ describe("validateVariables", () => {
     ["no environments", { environments: {} }, "variables.environments: {} has no environments; expected at least one environment"],
     ["an environment name with a space", { environments: { "my env": {} } }, '"my env" cannot be an environment name'],
     ["an environment name that is a path", { environments: { "../prod": {} } }, '"../prod" cannot be an environment name'],
-    ["names that collide on a case-insensitive disk", { environments: { Dev: { region: "eu-west-1", allowedCidrs: ["192.0.2.0/24"] }, dev: { region: "eu-west-1", allowedCidrs: ["192.0.2.0/24"] } } }, 'dev: "dev" differs from "Dev" only in case'],
+    [
+      "names that collide on a case-insensitive disk",
+      {
+        environments: {
+          Dev: { region: "eu-west-1", allowedCidrs: ["192.0.2.0/24"] },
+          dev: { region: "eu-west-1", allowedCidrs: ["192.0.2.0/24"] },
+        },
+      },
+      'dev: "dev" differs from "Dev" only in case',
+    ],
     ["an environment that is not an object", { environments: { dev: "eu-west-1" } }, 'dev: "eu-west-1" is a string; expected an object'],
-    ["an unknown top-level field", { environments: {}, default: {} }, 'variables.default: {} is not a known field (did you mean "defaults"?)'],
+    [
+      "an unknown top-level field",
+      { environments: {}, default: {} },
+      'variables.default: {} is not a known field (did you mean "defaults"?)',
+    ],
   ])("rejects %s", (_name, input, message) => {
     expect(problemsOf(input).join("\n")).toContain(message);
   });
@@ -148,7 +211,10 @@ describe("validateVariables", () => {
     // Every other /48, so aggregation cannot merge them.
     const allowedCidrs = Array.from({ length: 400 }, (_, i) => `2001:db8:${(i * 2).toString(16)}::/48`);
     const [problem] = problemsOf(oneEnvironment({ allowedCidrs }));
-    const match = /^dev\.allowedCidrs: "400 CIDRs after aggregation" make a policy of (\d+) characters, over IAM's limit of 6144 \(.*\); expected at most (\d+) CIDRs of these lengths, so remove at least (\d+) or use wider ranges$/.exec(problem);
+    const match =
+      /^dev\.allowedCidrs: "400 CIDRs after aggregation" make a policy of (\d+) characters, over IAM's limit of 6144 \(.*\); expected at most (\d+) CIDRs of these lengths, so remove at least (\d+) or use wider ranges$/.exec(
+        problem,
+      );
     expect(match).not.toBeNull();
     const [, size, fitting, remove] = (match as RegExpExecArray).map(Number);
     expect(size).toBeGreaterThan(6144);
@@ -189,7 +255,9 @@ describe("validateVariables: VPC endpoints, exemptions, actions and resources", 
 
   test("writes actions in AWS's casing, deduplicated and sorted; wildcards as given", () => {
     const [dev] = validateVariables(
-      oneEnvironment({ actions: ["SageMaker:createpresigneddomainurl", "sagemaker:CreatePresigned*Url", "sagemaker:CreatePresignedDomainUrl"] }),
+      oneEnvironment({
+        actions: ["SageMaker:createpresigneddomainurl", "sagemaker:CreatePresigned*Url", "sagemaker:CreatePresignedDomainUrl"],
+      }),
     );
     expect(dev.allowlist.actions).toEqual(["sagemaker:CreatePresigned*Url", "sagemaker:CreatePresignedDomainUrl"]);
   });
@@ -205,36 +273,88 @@ describe("validateVariables: VPC endpoints, exemptions, actions and resources", 
       { allowedCidrs: [], allowedVpcEndpoints: [], allowedVpcs: [] },
       "dev.allowedCidrs: [] is empty and so are allowedVpcEndpoints and allowedVpcs, which would deny every request and lock everyone out",
     ],
-    ["an endpoint id of the wrong length", { allowedVpcEndpoints: ["vpce-0a1b2c3d4"] }, 'dev.allowedVpcEndpoints[0]: "vpce-0a1b2c3d4" is not a valid id; expected "vpce-" and 8 or 17 lowercase hex digits'],
+    [
+      "an endpoint id of the wrong length",
+      { allowedVpcEndpoints: ["vpce-0a1b2c3d4"] },
+      'dev.allowedVpcEndpoints[0]: "vpce-0a1b2c3d4" is not a valid id; expected "vpce-" and 8 or 17 lowercase hex digits',
+    ],
     ["an endpoint id in capitals", { allowedVpcEndpoints: ["VPCE-0A1B2C3D"] }, "is not a valid id (AWS writes these ids in lowercase)"],
-    ["a VPC id where an endpoint belongs", { allowedVpcEndpoints: ["vpc-0a1b2c3d"] }, 'dev.allowedVpcEndpoints[0]: "vpc-0a1b2c3d" is not a valid id'],
-    ["a VPC id with a non-hex digit", { allowedVpcs: ["vpc-0a1b2c3g"] }, 'dev.allowedVpcs[0]: "vpc-0a1b2c3g" is not a valid id; expected "vpc-" and 8 or 17 lowercase hex digits'],
+    [
+      "a VPC id where an endpoint belongs",
+      { allowedVpcEndpoints: ["vpc-0a1b2c3d"] },
+      'dev.allowedVpcEndpoints[0]: "vpc-0a1b2c3d" is not a valid id',
+    ],
+    [
+      "a VPC id with a non-hex digit",
+      { allowedVpcs: ["vpc-0a1b2c3g"] },
+      'dev.allowedVpcs[0]: "vpc-0a1b2c3g" is not a valid id; expected "vpc-" and 8 or 17 lowercase hex digits',
+    ],
     ["an exemption that is not an ARN", { exemptPrincipalArns: ["BreakGlass"] }, 'dev.exemptPrincipalArns[0]: "BreakGlass" is not an ARN'],
     [
       "an assumed-role session ARN as an exemption",
       { exemptPrincipalArns: ["arn:aws:sts::111122223333:assumed-role/BreakGlass/alice"] },
       "is a session ARN, but aws:PrincipalArn holds the role's ARN",
     ],
-    ["an exemption with a wildcard account", { exemptPrincipalArns: ["arn:aws:iam::*:role/BreakGlass"] }, "is not an IAM role or user ARN with a 12-digit account"],
-    ["an exemption with a wildcard service", { exemptPrincipalArns: ["arn:aws:*::111122223333:role/BreakGlass"] }, "is not an IAM role or user ARN"],
-    ["an exemption of every role", { exemptPrincipalArns: ["arn:aws:iam::111122223333:role/*"] }, "has a name of wildcards only, which exempts every role it reaches"],
-    ["an exemption of every user under a path", { exemptPrincipalArns: ["arn:aws:iam::111122223333:user/ops/*"] }, "exempts every user it reaches"],
+    [
+      "an exemption with a wildcard account",
+      { exemptPrincipalArns: ["arn:aws:iam::*:role/BreakGlass"] },
+      "is not an IAM role or user ARN with a 12-digit account",
+    ],
+    [
+      "an exemption with a wildcard service",
+      { exemptPrincipalArns: ["arn:aws:*::111122223333:role/BreakGlass"] },
+      "is not an IAM role or user ARN",
+    ],
+    [
+      "an exemption of every role",
+      { exemptPrincipalArns: ["arn:aws:iam::111122223333:role/*"] },
+      "has a name of wildcards only, which exempts every role it reaches",
+    ],
+    [
+      "an exemption of every user under a path",
+      { exemptPrincipalArns: ["arn:aws:iam::111122223333:user/ops/*"] },
+      "exempts every user it reaches",
+    ],
     ["an exemption of a group", { exemptPrincipalArns: ["arn:aws:iam::111122223333:group/admins"] }, "does not name a role or user"],
-    ["an exemption in another partition", { exemptPrincipalArns: ["arn:aws-cn:iam::111122223333:role/BreakGlass"] }, 'is in partition "aws-cn", not the environment\'s "aws"'],
-    ["exemptAwsServiceCalls that is not a boolean", { exemptAwsServiceCalls: "yes" }, 'dev.exemptAwsServiceCalls: "yes" is a string; expected true or false'],
+    [
+      "an exemption in another partition",
+      { exemptPrincipalArns: ["arn:aws-cn:iam::111122223333:role/BreakGlass"] },
+      'is in partition "aws-cn", not the environment\'s "aws"',
+    ],
+    [
+      "exemptAwsServiceCalls that is not a boolean",
+      { exemptAwsServiceCalls: "yes" },
+      'dev.exemptAwsServiceCalls: "yes" is a string; expected true or false',
+    ],
     [
       "a misspelt action, with the closest real names",
       { actions: ["sagemaker:CreatePresignedNotebookUrl"] },
       'dev.actions[0]: "sagemaker:CreatePresignedNotebookUrl" matches no sagemaker action; expected a real action, such as "sagemaker:CreatePresignedNotebookInstanceUrl"',
     ],
-    ["an unknown service", { actions: ["sagemkaer:CreatePresignedDomainUrl"] }, 'names an unknown service "sagemkaer" (did you mean "sagemaker"?)'],
+    [
+      "an unknown service",
+      { actions: ["sagemkaer:CreatePresignedDomainUrl"] },
+      'names an unknown service "sagemkaer" (did you mean "sagemaker"?)',
+    ],
     ["a wildcard that matches nothing", { actions: ["sagemaker:OpenNotebook*"] }, '"sagemaker:OpenNotebook*" matches no sagemaker action'],
     ["a bare wildcard", { actions: ["*"] }, 'dev.actions[0]: "*" is not an IAM action'],
     ["an empty action list", { actions: [] }, "dev.actions: [] is empty, so the policy would guard nothing"],
-    ["a resource ARN of another region", { resourceArns: ["arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/a"] }, 'is in region "us-east-1", not the environment\'s "eu-west-1"'],
+    [
+      "a resource ARN of another region",
+      { resourceArns: ["arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/a"] },
+      'is in region "us-east-1", not the environment\'s "eu-west-1"',
+    ],
     ["a resource ARN of another service", { resourceArns: ["arn:aws:s3:::bucket"] }, "is not a SageMaker resource ARN"],
-    ["an unknown resource type", { resourceArns: ["arn:aws:sagemaker:eu-west-1:111122223333:notebook/a"] }, 'names an unknown SageMaker resource type "notebook"'],
-    ["a resource ARN without an account", { resourceArns: ["arn:aws:sagemaker:eu-west-1::notebook-instance/a"] }, "does not have a 12-digit account id"],
+    [
+      "an unknown resource type",
+      { resourceArns: ["arn:aws:sagemaker:eu-west-1:111122223333:notebook/a"] },
+      'names an unknown SageMaker resource type "notebook"',
+    ],
+    [
+      "a resource ARN without an account",
+      { resourceArns: ["arn:aws:sagemaker:eu-west-1::notebook-instance/a"] },
+      "does not have a 12-digit account id",
+    ],
     [
       "resources that leave an action unguarded",
       { actions: ["sagemaker:CreatePresignedDomainUrl"], resourceArns: ["arn:aws:sagemaker:eu-west-1:111122223333:notebook-instance/*"] },
@@ -248,7 +368,11 @@ describe("validateVariables: VPC endpoints, exemptions, actions and resources", 
     const [dev] = validateVariables(
       oneEnvironment({
         exemptPrincipalArns: ["arn:aws:iam::111122223333:role/automation/*-deployer", "arn:aws:iam::111122223333:user/break-glass-?"],
-        actions: ["sagemaker:CreatePresignedNotebookInstanceUrl", "sagemaker:CreatePresignedDomainUrl", "sagemaker:CreatePresignedMlflowTrackingServerUrl"],
+        actions: [
+          "sagemaker:CreatePresignedNotebookInstanceUrl",
+          "sagemaker:CreatePresignedDomainUrl",
+          "sagemaker:CreatePresignedMlflowTrackingServerUrl",
+        ],
         resourceArns: [
           "arn:aws:sagemaker:eu-west-1:111122223333:notebook-instance/team-*",
           "arn:aws:sagemaker:eu-west-1:111122223333:user-profile/d-abc123/*",

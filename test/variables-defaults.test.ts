@@ -1,4 +1,4 @@
-import { ValidationError } from "../modules/problems";
+import type { ValidationError } from "../modules/problems";
 import { validateVariables } from "../modules/validate-variables";
 
 function problemsOf(input: unknown): readonly string[] {
@@ -40,7 +40,10 @@ describe("defaults shared by every environment", () => {
     expect(dev.allowlist.allowedCidrs).toEqual(["198.51.100.0/24", "203.0.113.0/24"]);
     expect(dev.allowlist.roles).toEqual(["Analyst", "PlatformAdmin"]);
     expect(prod.allowlist.allowedCidrs).toEqual(["198.51.100.0/24"]);
-    expect(prod.allowlist.exemptPrincipalArns).toEqual(["arn:aws:iam::111122223333:role/BreakGlass", "arn:aws:iam::111122223333:role/Deployer"]);
+    expect(prod.allowlist.exemptPrincipalArns).toEqual([
+      "arn:aws:iam::111122223333:role/BreakGlass",
+      "arn:aws:iam::111122223333:role/Deployer",
+    ]);
   });
 
   test("lists that restrict, and single values, are the environment's own when it sets them", () => {
@@ -55,7 +58,12 @@ describe("defaults shared by every environment", () => {
   });
 
   test("a backend of the same type merges (the organization shared), of another type replaces", () => {
-    expect(dev.backend).toEqual({ type: "cloud", organization: "acme", workspace: "sagemaker-notebook-ip-allowlist-dev", hostname: "app.terraform.io" });
+    expect(dev.backend).toEqual({
+      type: "cloud",
+      organization: "acme",
+      workspace: "sagemaker-notebook-ip-allowlist-dev",
+      hostname: "app.terraform.io",
+    });
     expect(prod.backend).toMatchObject({ type: "s3", bucket: "prod-state" });
   });
 
@@ -76,8 +84,14 @@ describe("defaults shared by every environment", () => {
   });
 
   test.each([
-    [{ defaults: { allowedCidr: [] }, environments: { dev: { region: "eu-west-1", allowedCidrs: OFFICE } } }, 'defaults.allowedCidr: [] is not a known field (did you mean "allowedCidrs"?)'],
-    [{ defaults: { roles: "Analyst" }, environments: { dev: { region: "eu-west-1", allowedCidrs: OFFICE, roles: ["x"] } } }, 'defaults.roles: "Analyst" is a string; expected a list of strings'],
+    [
+      { defaults: { allowedCidr: [] }, environments: { dev: { region: "eu-west-1", allowedCidrs: OFFICE } } },
+      'defaults.allowedCidr: [] is not a known field (did you mean "allowedCidrs"?)',
+    ],
+    [
+      { defaults: { roles: "Analyst" }, environments: { dev: { region: "eu-west-1", allowedCidrs: OFFICE, roles: ["x"] } } },
+      'defaults.roles: "Analyst" is a string; expected a list of strings',
+    ],
     [{ defaults: [], environments: { dev: { region: "eu-west-1", allowedCidrs: OFFICE } } }, "defaults: [] is a list; expected an object"],
   ])("rejects malformed defaults %#", (input, message) => {
     expect(problemsOf(input).join("\n")).toContain(message);

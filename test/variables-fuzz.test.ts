@@ -1,6 +1,6 @@
+import { join } from "node:path";
 import { Testing } from "cdktf";
 import fc from "fast-check";
-import { join } from "node:path";
 import { EnvironmentStack } from "../modules/environment-stack";
 import { ValidationError } from "../modules/problems";
 import { validateVariables } from "../modules/validate-variables";
@@ -74,7 +74,7 @@ const mutatedFile: fc.Arbitrary<unknown> = fc
   });
 
 function checkOutcome(input: unknown): void {
-  let environments;
+  let environments: ReturnType<typeof validateVariables>;
   try {
     environments = validateVariables(input);
   } catch (error) {
@@ -104,7 +104,11 @@ describe("the variables loader under fuzzing (seed printed on failure)", () => {
 
   test("prototype keys never pollute objects", () => {
     for (const key of PROTOTYPE_KEYS) {
-      checkOutcome(JSON.parse(`{"environments": {"${key}": {"polluted": true}, "dev": {"region": "eu-west-1", "allowedCidrs": ["192.0.2.0/24"], "tags": {"${key}": "x"}}}}`));
+      checkOutcome(
+        JSON.parse(
+          `{"environments": {"${key}": {"polluted": true}, "dev": {"region": "eu-west-1", "allowedCidrs": ["192.0.2.0/24"], "tags": {"${key}": "x"}}}}`,
+        ),
+      );
     }
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,10 +1,11 @@
 // The benchmark's anchor: the same job written the way the cdktf TypeScript template has users
 // write it (imports from the provider's root namespaces, run with `npx ts-node main.ts`, which
 // type-checks). A fixture for comparison, not product code: it validates nothing.
-import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
-import { Construct } from "constructs";
-import { readFileSync } from "fs";
+
+import { readFileSync } from "node:fs";
 import { iamGroupPolicyAttachment, iamPolicy, iamRolePolicyAttachment, iamUserPolicyAttachment, provider } from "@cdktf/provider-aws";
+import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
 
 interface Environment {
   region: string;

@@ -25,11 +25,16 @@ function blockNetwork(
   bits: number,
   make: (parts: number[]) => ipaddr.IPv4 | ipaddr.IPv6,
 ): fc.Arbitrary<string> {
-  const partBits = bits / (blocks[0][0].length);
+  const partBits = bits / blocks[0][0].length;
   return fc
-    .record({ block: fc.constantFrom(...blocks), offset: fc.bigInt({ min: 0n, max: (1n << 16n) - 1n }), extra: fc.nat(32), bare: fc.boolean() })
+    .record({
+      block: fc.constantFrom(...blocks),
+      offset: fc.bigInt({ min: 0n, max: (1n << 16n) - 1n }),
+      extra: fc.nat(32),
+      bare: fc.boolean(),
+    })
     .map(({ block: [base, blockPrefix], offset, extra, bare }) => {
-      const prefix = Math.min(bits, blockPrefix + extra % (bits - blockPrefix + 1));
+      const prefix = Math.min(bits, blockPrefix + (extra % (bits - blockPrefix + 1)));
       let value = partsToBigint(base, partBits) + (offset % (1n << BigInt(bits - blockPrefix)));
       value = (value >> BigInt(bits - prefix)) << BigInt(bits - prefix);
       const address = make(bigintToParts(value, bits, partBits)).toString();
