@@ -169,16 +169,44 @@ function targets(results) {
   ];
 }
 
+// What a consumer of the library installs: its dependencies and peers (cdktf, constructs, the AWS
+// provider, which it needs anyway) and everything they pull in, from package-lock.json.
 function footprint() {
   const packageJson = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
-  const listed = spawnSync("npm", ["ls", "--omit=dev", "--all", "--parseable"], { cwd: root, encoding: "utf8" });
-  const runtimePaths = [...new Set(listed.stdout.trim().split("\n").slice(1))];
+  const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8"));
+  const direct = [...Object.keys(packageJson.dependencies ?? {}), ...Object.keys(packageJson.peerDependencies ?? {})];
+  const seen = new Set();
+  const queue = direct.map((name) => `node_modules/${name}`);
+  while (queue.length > 0) {
+    const key = queue.shift();
+    const entry = lock.packages[key];
+    if (entry === undefined || seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    for (const name of Object.keys({ ...entry.dependencies, ...entry.peerDependencies, ...entry.optionalDependencies })) {
+      // npm places a dependency in the nearest node_modules up from its dependent.
+      const candidates = [`${key}/node_modules/${name}`, ...ancestors(key).map((prefix) => `${prefix}node_modules/${name}`)];
+      const found = candidates.find((candidate) => lock.packages[candidate] !== undefined);
+      if (found !== undefined) {
+        queue.push(found);
+      }
+    }
+  }
+  const installed = [...seen].map((key) => path.join(root, key)).filter((dir) => fs.existsSync(dir));
   return {
-    runtimeDependencies: Object.keys(packageJson.dependencies ?? {}),
-    runtimePackagesInstalled: runtimePaths.length,
-    runtimeMiB: duMiB(runtimePaths),
+    dependencies: Object.keys(packageJson.dependencies ?? {}),
+    peerDependencies: Object.keys(packageJson.peerDependencies ?? {}),
+    consumerPackages: installed.length,
+    consumerMiB: duMiB(installed),
     nodeModulesMiB: duMiB([path.join(root, "node_modules")]),
   };
+}
+
+// "node_modules/a/node_modules/b" -> ["node_modules/a/", ""]: the folders npm searches upwards.
+function ancestors(key) {
+  const parts = key.split("/node_modules/");
+  return parts.map((_, i) => (i === 0 ? "" : `${parts.slice(0, i).join("/node_modules/")}/`)).reverse();
 }
 
 function duMiB(paths) {
@@ -237,7 +265,7 @@ function report(results) {
   }
   const { footprint: f } = results;
   lines.push(
-    `install: node_modules ${f.nodeModulesMiB} MiB; runtime ${f.runtimeDependencies.length} direct dependencies (${f.runtimeDependencies.join(", ")}), ${f.runtimePackagesInstalled} packages, ${f.runtimeMiB} MiB`,
+    `install: node_modules ${f.nodeModulesMiB} MiB with dev tools; a consumer installs ${f.dependencies.length} dependencies (${f.dependencies.join(", ")}) and ${f.peerDependencies.length} peers (${f.peerDependencies.join(", ")}): ${f.consumerPackages} packages, ${f.consumerMiB} MiB`,
   );
   lines.push(
     `machine: ${results.machine.cpus} cores, ${results.machine.memoryGiB} GiB, Node.js ${results.machine.node}; whole run ${fmt(results.totalSeconds, 0)} s`,

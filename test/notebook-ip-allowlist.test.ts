@@ -2,6 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import "cdktf/lib/testing/adapters/jest";
 import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy-attachment";
 import { NotebookIpAllowlist } from "../modules/notebook-ip-allowlist";
@@ -80,6 +81,32 @@ describe("NotebookIpAllowlist", () => {
       }
     }
     expect(resourceIds(after, "aws_iam_role_policy_attachment")).toHaveLength(3);
+  });
+
+  test("takes tokens for targets: passes them through, one attachment per referenced resource, ids that survive reordering", () => {
+    const synthesize = (order: (roles: IamRole[]) => string[]) =>
+      Testing.synthScope((scope) => {
+        const roles = ["analyst", "engineer"].map((name) => new IamRole(scope, name, { assumeRolePolicy: "{}" }));
+        new NotebookIpAllowlist(scope, "allowlist", { allowedCidrs: ["192.0.2.0/24"], roles: order(roles) });
+      });
+    const forward = synthesize((roles) => [roles[0].name, roles[1].name, roles[0].name]);
+    const reversed = synthesize((roles) => [roles[1].name, roles[0].name]);
+    const attachments = JSON.parse(forward).resource.aws_iam_role_policy_attachment;
+    expect(
+      Object.values(attachments)
+        .map((attachment) => (attachment as { role: string }).role)
+        .sort(),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Terraform references, as written in cdk.tf.json
+    ).toEqual(["${aws_iam_role.analyst.name}", "${aws_iam_role.engineer.name}"]);
+    expect(resourceIds(reversed, "aws_iam_role_policy_attachment")).toEqual(resourceIds(forward, "aws_iam_role_policy_attachment"));
+  });
+
+  test("still validates literal names beside tokens", () => {
+    const stack = new TerraformStack(Testing.app(), "platform");
+    const role = new IamRole(stack, "analyst", { assumeRolePolicy: "{}" });
+    expect(() => new NotebookIpAllowlist(stack, "allowlist", { allowedCidrs: ["192.0.2.0/24"], roles: [role.name, "not a name"] })).toThrow(
+      /allowlist\.roles\[1\]: "not a name" has characters IAM does not allow/,
+    );
   });
 
   test("defaults the policy name from the construct's path, so two allow-lists do not collide", () => {
