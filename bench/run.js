@@ -105,11 +105,18 @@ function runOnce(command, variablesFile) {
   return { seconds: wall, peakMiB: peakKb / 1024 };
 }
 
-function measure(command, variablesFile, runs) {
-  const samples = Array.from({ length: runs }, () => runOnce(command, variablesFile));
-  const seconds = samples.map((sample) => sample.seconds);
-  const memory = samples.map((sample) => sample.peakMiB);
-  return { runs, seconds: summary(seconds), peakMiB: summary(memory) };
+// Runs alternate between the commands (a, b, a, b, ...), so a slow spell of the shared machine
+// falls on all of them rather than on whichever ran then.
+function measure(commands, variablesFile, runs) {
+  const samples = commands.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    commands.forEach((command, index) => samples[index].push(runOnce(command, variablesFile)));
+  }
+  return samples.map((list) => ({
+    runs,
+    seconds: summary(list.map((sample) => sample.seconds)),
+    peakMiB: summary(list.map((sample) => sample.peakMiB)),
+  }));
 }
 
 function summary(values) {
@@ -129,14 +136,15 @@ function main() {
     runOnce(COMMANDS.anchor, files.examples);
   }
 
-  const results = { floor: measure(COMMANDS.floor, Object.values(files)[0], PROJECT_RUNS), sizes: [] };
+  const [floor] = measure([COMMANDS.floor], Object.values(files)[0], PROJECT_RUNS);
+  const results = { floor, sizes: [] };
   for (const size of SIZES) {
     const entry = { ...size, environments: size.environments ?? Object.keys(exampleVariables().environments).length };
-    entry.app = measure(COMMANDS.app, files[size.name], PROJECT_RUNS);
     // The smoke run leaves out `npm run synth`: it is the app command behind npm's own start-up.
-    entry.npm = smoke ? undefined : measure(COMMANDS.npm, files[size.name], PROJECT_RUNS);
+    const project = smoke ? [COMMANDS.app] : [COMMANDS.app, COMMANDS.npm];
+    [entry.app, entry.npm] = measure(project, files[size.name], PROJECT_RUNS);
     if (ANCHOR_SIZES.includes(size.name)) {
-      entry.anchor = measure(COMMANDS.anchor, files[size.name], ANCHOR_RUNS);
+      [entry.anchor] = measure([COMMANDS.anchor], files[size.name], ANCHOR_RUNS);
     }
     results.sizes.push(entry);
     process.stderr.write(`measured ${size.name}\n`);
