@@ -1,18 +1,12 @@
-import { cpSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PROJECT_ROOT, runSynth, scratchDir } from "./support/run-synth";
+import { checkoutAt, runSynth, scratchDir } from "./support/run-synth";
 
 // bin/app.js reuses a bundle of main.ts while its inputs are unchanged; an edit must never be
 // answered with a stale bundle.
 
 function checkout(): string {
-  const dir = join(scratchDir(), "checkout");
-  mkdirSync(dir);
-  for (const file of ["bin", "main.ts", "check.ts", "variables.ts", "modules", "package.json", "package-lock.json", "tsconfig.json"]) {
-    cpSync(join(PROJECT_ROOT, file), join(dir, file), { recursive: true });
-  }
-  symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
-  return dir;
+  return checkoutAt(join(scratchDir(), "checkout"));
 }
 
 function devPolicy(dir: string): string {

@@ -1,29 +1,7 @@
-import { cpSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { hostname, userInfo } from "node:os";
 import { join } from "node:path";
-import { PROJECT_ROOT, runSynth, scratchDir, treeDigest } from "./support/run-synth";
-
-// The files a checkout needs to synthesize; node_modules is linked, not copied.
-const CHECKOUT_FILES = [
-  "bin",
-  "main.ts",
-  "check.ts",
-  "variables.ts",
-  "modules",
-  "package.json",
-  "package-lock.json",
-  "tsconfig.json",
-  "cdktf.json",
-];
-
-function checkoutAt(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  for (const file of CHECKOUT_FILES) {
-    cpSync(join(PROJECT_ROOT, file), join(dir, file), { recursive: true });
-  }
-  symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
-  return dir;
-}
+import { checkoutAt, PROJECT_ROOT, runSynth, scratchDir, treeDigest } from "./support/run-synth";
 
 function allText(dir: string): string {
   return Object.keys(treeDigest(dir))

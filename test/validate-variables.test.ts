@@ -1,19 +1,6 @@
-import { ValidationError } from "../modules/problems";
 import { validateVariables } from "../modules/validate-variables";
 import { variables } from "../variables";
-import { oneEnvironment } from "./support/synth";
-
-function problemsOf(input: unknown): readonly string[] {
-  try {
-    validateVariables(input);
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      return error.problems;
-    }
-    throw error;
-  }
-  return [];
-}
+import { oneEnvironment, problemsOf } from "./support/synth";
 
 describe("validateVariables", () => {
   test("accepts the shipped example environments", () => {

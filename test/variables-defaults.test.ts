@@ -1,14 +1,5 @@
-import type { ValidationError } from "../modules/problems";
 import { validateVariables } from "../modules/validate-variables";
-
-function problemsOf(input: unknown): readonly string[] {
-  try {
-    validateVariables(input);
-    return [];
-  } catch (error) {
-    return (error as ValidationError).problems;
-  }
-}
+import { problemsOf } from "./support/synth";
 
 const OFFICE = ["198.51.100.0/24"];
 

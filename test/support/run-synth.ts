@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 
@@ -63,4 +63,27 @@ export function treeDigest(dir: string): Record<string, string> {
     }
   }
   return digest;
+}
+
+// The files a checkout needs to synthesize and check; node_modules is linked, not copied.
+const CHECKOUT_FILES = [
+  "bin",
+  "main.ts",
+  "check.ts",
+  "variables.ts",
+  "modules",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "cdktf.json",
+];
+
+/** A copy of the project at `dir`, as another clone would be, sharing node_modules through a link. */
+export function checkoutAt(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const file of CHECKOUT_FILES) {
+    cpSync(join(PROJECT_ROOT, file), join(dir, file), { recursive: true });
+  }
+  symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
 }

@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { EnvironmentStack } from "../../modules/environment-stack";
+import { ValidationError } from "../../modules/problems";
 import type { EnvironmentConfig } from "../../modules/settings";
 import { validateVariables } from "../../modules/validate-variables";
 
@@ -38,4 +39,17 @@ export function policyOf(stack: SynthesizedStack): string {
 /** The smallest valid variables file with one environment `dev`, with `fields` merged in. */
 export function oneEnvironment(fields: Record<string, unknown> = {}): { environments: Record<string, unknown> } {
   return { environments: { dev: { region: "eu-west-1", allowedCidrs: ["192.0.2.0/24"], ...fields } } };
+}
+
+/** The problems validation reports for `input`; none when it is valid. */
+export function problemsOf(input: unknown): readonly string[] {
+  try {
+    validateVariables(input);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      return error.problems;
+    }
+    throw error;
+  }
+  return [];
 }
