@@ -51,17 +51,6 @@ export function formatAddress(family: 4 | 6, address: bigint): string {
   return ipaddr.fromByteArray(bytes).toString();
 }
 
-/** Orders IPv4 before IPv6, then by network address, then wider networks first. */
-export function compareCidrs(a: Cidr, b: Cidr): number {
-  if (a.family !== b.family) {
-    return a.family - b.family;
-  }
-  if (a.network !== b.network) {
-    return a.network < b.network ? -1 : 1;
-  }
-  return a.prefix - b.prefix;
-}
-
 /**
  * Parses a CIDR strictly: four-part decimal IPv4 only (ipaddr.js alone would take `0x34.94.76.0`
  * or `1`), a decimal prefix in range, no host bits set. A bare address means /32 or /128.
