@@ -110,7 +110,9 @@ function runOnce(command, variablesFile) {
 function measure(commands, variablesFile, runs) {
   const samples = commands.map(() => []);
   for (let run = 0; run < runs; run++) {
-    commands.forEach((command, index) => samples[index].push(runOnce(command, variablesFile)));
+    commands.forEach((command, index) => {
+      samples[index].push(runOnce(command, variablesFile));
+    });
   }
   return samples.map((list) => ({
     runs,
