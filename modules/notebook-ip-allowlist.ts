@@ -21,8 +21,9 @@ const POLICY_DESCRIPTION = "Denies opening SageMaker notebooks from outside the 
  */
 export type NotebookIpAllowlistProps = AllowlistProps;
 
-// When the policy must be replaced (a new name or path), Terraform creates the new policy and
-// attaches it before it detaches and deletes the old one, so no target is ever unprotected.
+// When the policy must be replaced (a new name), Terraform creates the new policy and attaches it
+// before it detaches and deletes the old one, so no target is ever unprotected. (IAM names are
+// unique per account, so a new path alone cannot be created first: the README says to rename too.)
 const REPLACE_WITHOUT_A_GAP = { createBeforeDestroy: true };
 
 /**
