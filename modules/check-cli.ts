@@ -5,7 +5,7 @@ import { resolveAction } from "./iam-actions";
 import { loadVariables } from "./load-variables";
 import { NOTEBOOK_URL_ACTION } from "./policy-document";
 import { Problems, ValidationError } from "./problems";
-import { checkPrincipalArn, VPC_ENDPOINT_ID, VPC_ID } from "./validate-access-paths";
+import { checkPrincipalArn, checkVpcEndpointId, checkVpcId } from "./validate-access-paths";
 
 /** How to call `npm run check`. */
 export const CHECK_USAGE = `usage: npm run check -- <environment> [<ip>] [--action NAME] [--vpce ID] [--vpc ID] [--principal ARN] [--resource ARN] [--via-aws-service]
@@ -75,8 +75,8 @@ function parseArguments(args: readonly string[]): { environment: string; request
   const request: CheckRequest = {
     sourceIp: checkSourceIp(sourceIp, options, problems),
     action: checkAction(options.get("action"), problems),
-    sourceVpce: checkId(options.get("vpce"), "vpce", VPC_ENDPOINT_ID, problems),
-    sourceVpc: checkId(options.get("vpc"), "vpc", VPC_ID, problems),
+    sourceVpce: optional(options.get("vpce"), (id) => checkVpcEndpointId(id, "check.vpce", problems)),
+    sourceVpc: optional(options.get("vpc"), (id) => checkVpcId(id, "check.vpc", problems)),
     principalArn: checkPrincipal(options.get("principal"), problems),
     resourceArn: options.get("resource"),
     viaAwsService,
@@ -131,16 +131,8 @@ function checkAction(action: string | undefined, problems: Problems): string {
   return resolved.text;
 }
 
-function checkId(id: string | undefined, option: string, form: RegExp, problems: Problems): string | undefined {
-  if (id !== undefined && !form.test(id)) {
-    problems.add(
-      `check.${option}`,
-      id,
-      "is not a valid id",
-      option === "vpce" ? '"vpce-" and 8 or 17 lowercase hex digits' : '"vpc-" and 8 or 17 lowercase hex digits',
-    );
-  }
-  return id;
+function optional(value: string | undefined, check: (value: string) => string | undefined): string | undefined {
+  return value === undefined ? undefined : check(value);
 }
 
 function checkPrincipal(arn: string | undefined, problems: Problems): string | undefined {

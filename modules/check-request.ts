@@ -1,4 +1,5 @@
 import { type Cidr, cidrContains, isCidrProblem, parseAddress, parseCidr } from "./cidr";
+import { iamPatternToRegExp } from "./iam-patterns";
 import { buildPolicyDocument, type PolicyStatement } from "./policy-document";
 import type { AllowlistSettings } from "./settings";
 
@@ -33,7 +34,7 @@ export interface CheckResult {
  */
 export function checkRequest(settings: AllowlistSettings, request: CheckRequest): CheckResult {
   const [statement] = buildPolicyDocument(settings).Statement;
-  if (!list(statement.Action).some((pattern) => wildcardMatch(pattern, request.action, true))) {
+  if (!list(statement.Action).some((pattern) => iamPatternToRegExp(pattern, true).test(request.action))) {
     return {
       decision: "allowed",
       reason: `${request.action} is not an action this allow-list guards (${list(statement.Action).join(", ")})`,
@@ -41,7 +42,7 @@ export function checkRequest(settings: AllowlistSettings, request: CheckRequest)
   }
   if (
     request.resourceArn !== undefined &&
-    !list(statement.Resource).some((pattern) => wildcardMatch(pattern, request.resourceArn as string, false))
+    !list(statement.Resource).some((pattern) => iamPatternToRegExp(pattern, false).test(request.resourceArn as string))
   ) {
     return { decision: "allowed", reason: `${request.resourceArn} is not a resource this allow-list guards` };
   }
@@ -108,15 +109,6 @@ function addressIn(address: string, cidrText: string): boolean {
   return cidrContains(cidr, single);
 }
 
-// IAM wildcards: * any run of characters, ? one character. Actions match case-insensitively.
-function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, ".*")
-    .replace(/\?/g, ".");
-  return new RegExp(`^${source}$`, ignoreCase ? "is" : "s").test(value);
-}
-
 // ArnLike compares each of the six colon-separated parts on its own.
 function arnLike(pattern: string, arn: string): boolean {
   const patternParts = pattern.split(":");
@@ -126,5 +118,5 @@ function arnLike(pattern: string, arn: string): boolean {
   }
   const split = (parts: string[]) => [...parts.slice(0, 5), parts.slice(5).join(":")];
   const [p, a] = [split(patternParts), split(arnParts)];
-  return p.every((part, index) => wildcardMatch(part, a[index], false));
+  return p.every((part, index) => iamPatternToRegExp(part, false).test(a[index]));
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { iamPatternToRegExp } from "./iam-patterns";
 import { closestName } from "./problems";
 
 /** One action of the service authorization data, with the resource types it takes. */
@@ -74,7 +75,7 @@ export function resolveAction(text: string): ResolvedAction | { problem: string;
     const guess = closestName(service, iamServices());
     return { problem: `names an unknown service "${service}"${guess ? ` (did you mean "${guess}"?)` : ""}`, expected: "a real IAM action" };
   }
-  const pattern = globToRegExp(match[2]);
+  const pattern = iamPatternToRegExp(match[2], true);
   const matches = iamActionsOf(service).filter((action) => pattern.test(action.name));
   if (matches.length === 0) {
     const suggestions = closestActions(match[2], iamActionsOf(service)).map((name) => `"${service}:${name}"`);
@@ -85,11 +86,6 @@ export function resolveAction(text: string): ResolvedAction | { problem: string;
   }
   const canonical = match[2].includes("*") || match[2].includes("?") ? match[2] : matches[0].name;
   return { text: `${service}:${canonical}`, matches };
-}
-
-function globToRegExp(glob: string): RegExp {
-  const source = glob.replace(/[*?]/g, (wildcard) => (wildcard === "*" ? ".*" : "."));
-  return new RegExp(`^${source}$`, "i");
 }
 
 // Names that contain the typed one's letters in order come first (a word left out, as in

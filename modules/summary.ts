@@ -1,10 +1,13 @@
-import { buildPolicyDocument, MANAGED_POLICY_MAX_CHARACTERS, policySize, renderPolicy } from "./policy-document";
+import { MANAGED_POLICY_MAX_CHARACTERS, policySize } from "./policy-document";
 import type { BackendConfig, EnvironmentConfig } from "./settings";
 
-/** A few lines that tell a reviewer what synth wrote for one environment, and what it allows. */
-export function summarizeEnvironment(config: EnvironmentConfig): string {
+/**
+ * A few lines that tell a reviewer what synth wrote for one environment, and what it allows;
+ * `policyJson` is the document as the construct rendered it.
+ */
+export function summarizeEnvironment(config: EnvironmentConfig, policyJson: string): string {
   const { allowlist } = config;
-  const size = policySize(renderPolicy(buildPolicyDocument(allowlist)));
+  const size = policySize(policyJson);
   const targets = allowlist.groups.length + allowlist.roles.length + allowlist.users.length;
   const lines = [
     `${config.name}: region ${config.region}, backend ${describeBackend(config.backend)}`,

@@ -14,14 +14,15 @@ import { summarizeEnvironment } from "./summary";
 export function synthApp(fallbackVariables: unknown, env: NodeJS.ProcessEnv = process.env): number {
   try {
     const environments = loadVariables(env, fallbackVariables);
+    const summaries: string[] = [];
     replaceOutputDirectory(env.CDKTF_OUTDIR || "cdktf.out", (outdir) => {
       const app = new App({ outdir });
       for (const config of environments) {
-        new EnvironmentStack(app, config);
+        summaries.push(summarizeEnvironment(config, new EnvironmentStack(app, config).allowlist.policyJson));
       }
       app.synth();
     });
-    console.log(environments.map(summarizeEnvironment).join("\n"));
+    console.log(summaries.join("\n"));
     return 0;
   } catch (error) {
     if (error instanceof ValidationError) {

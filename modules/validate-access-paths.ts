@@ -12,20 +12,22 @@ const SAGEMAKER_ARN = /^arn:([^:]*):sagemaker:([^:]*):([^:]*):([a-z-]+)\/[\x21-\
 
 /** Reads `allowedVpcEndpoints`: VPC endpoint ids, deduplicated and sorted. */
 export function validateVpcEndpoints(input: InputObject, path: string, problems: Problems): string[] {
-  return sortedUnique(
-    readList(input, "allowedVpcEndpoints", path, problems, (id, itemPath) =>
-      checkId(id, itemPath, VPC_ENDPOINT_ID, '"vpce-" and 8 or 17 lowercase hex digits, such as "vpce-0123456789abcdef0"', problems),
-    ),
-  );
+  return sortedUnique(readList(input, "allowedVpcEndpoints", path, problems, (id, itemPath) => checkVpcEndpointId(id, itemPath, problems)));
 }
 
 /** Reads `allowedVpcs`: VPC ids, deduplicated and sorted. */
 export function validateVpcs(input: InputObject, path: string, problems: Problems): string[] {
-  return sortedUnique(
-    readList(input, "allowedVpcs", path, problems, (id, itemPath) =>
-      checkId(id, itemPath, VPC_ID, '"vpc-" and 8 or 17 lowercase hex digits, such as "vpc-0123456789abcdef0"', problems),
-    ),
-  );
+  return sortedUnique(readList(input, "allowedVpcs", path, problems, (id, itemPath) => checkVpcId(id, itemPath, problems)));
+}
+
+/** The id if it is a VPC endpoint id; otherwise a problem at `path`, and undefined. */
+export function checkVpcEndpointId(id: string, path: string, problems: Problems): string | undefined {
+  return checkId(id, path, VPC_ENDPOINT_ID, '"vpce-" and 8 or 17 lowercase hex digits, such as "vpce-0123456789abcdef0"', problems);
+}
+
+/** The id if it is a VPC id; otherwise a problem at `path`, and undefined. */
+export function checkVpcId(id: string, path: string, problems: Problems): string | undefined {
+  return checkId(id, path, VPC_ID, '"vpc-" and 8 or 17 lowercase hex digits, such as "vpc-0123456789abcdef0"', problems);
 }
 
 function checkId(id: string, itemPath: string, form: RegExp, expected: string, problems: Problems): string | undefined {

@@ -1,9 +1,11 @@
+import { buildPolicyDocument, renderPolicy } from "../modules/policy-document";
 import { summarizeEnvironment } from "../modules/summary";
 import { validateVariables } from "../modules/validate-variables";
 import { oneEnvironment } from "./support/synth";
 
 function summary(fields: Record<string, unknown>): string {
-  return summarizeEnvironment(validateVariables(oneEnvironment(fields))[0]);
+  const [config] = validateVariables(oneEnvironment(fields));
+  return summarizeEnvironment(config, renderPolicy(buildPolicyDocument(config.allowlist)));
 }
 
 describe("summarizeEnvironment", () => {
